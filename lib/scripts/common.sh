@@ -1,0 +1,26 @@
+# Shared by ./setup, ./reproduce, ./test and binder/postBuild (sourced, not executed).
+# Defines: CK_HOME, CK_JUPYTER_PATH, ck_python, ck_die, ck_have_jupyter.
+CK_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# project-local Jupyter data folder holding our kernelspecs (nothing is written to ~/.jupyter or
+# ~/.local unless ./setup --user is asked for)
+CK_JUPYTER_PATH=${CATHODEKIT_JUPYTER_PATH:-$CK_HOME/target/jupyter}
+CK_VERSION=0.1.0
+CK_CLASSPATH_DIR=$CK_HOME/lib/target/kernel-classpath
+CK_KERNELS_DIR=$CK_HOME/lib/target/kernels
+CK_CLI_JAR=$CK_HOME/lib/target/cathodekit-$CK_VERSION-cli.jar
+
+ck_die() { echo "error: $*" >&2; exit 1; }
+
+# The Python that has Jupyter's execution machinery (nbclient, nbconvert, nbformat). A pyenv or venv
+# python3 earlier on PATH often lacks it while Debian's /usr/bin/python3 has it.
+ck_python() {
+  local c
+  for c in "${CATHODEKIT_PYTHON:-}" python3 /usr/bin/python3 /srv/conda/envs/notebook/bin/python; do
+    [ -n "$c" ] || continue
+    command -v "$c" >/dev/null 2>&1 || continue
+    if "$c" -c 'import nbclient, nbconvert, nbformat, jupyter_client' >/dev/null 2>&1; then
+      echo "$c"; return 0
+    fi
+  done
+  return 1
+}

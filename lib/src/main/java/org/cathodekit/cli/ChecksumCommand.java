@@ -1,0 +1,31 @@
+package org.cathodekit.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.cathodekit.core.DataFormatException;
+import org.cathodekit.core.Json;
+import org.cathodekit.core.Sha256;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cathodekit checksum --input F}: SHA-256 and size of an input file, for provenance records. */
+@Command(name = "checksum", mixinStandardHelpOptions = true,
+        description = "Print the SHA-256 and size of an input file (as recorded in provenance cells).")
+final class ChecksumCommand extends JsonCommand {
+    @Option(names = "--input", required = true, description = "The file to checksum (read-only).")
+    Path input;
+
+    @Override
+    protected Json.Obj compute() throws IOException {
+        if (!Files.isRegularFile(input)) {
+            throw new DataFormatException(input, null, "file not found (expected an existing regular file)");
+        }
+        return Json.object()
+                .put("file", input.toString())
+                .put("bytes", Files.size(input))
+                .put("sha256", Sha256.of(input));
+    }
+}

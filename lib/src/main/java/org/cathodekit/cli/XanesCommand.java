@@ -1,0 +1,313 @@
+package org.cathodekit.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cathodekit.core.DataFormatException;
+import org.cathodekit.core.Json;
+import org.cathodekit.core.Parallel;
+import org.cathodekit.io.Hdf5MapFile;
+import org.cathodekit.io.Hdf5XanesStack;
+import org.cathodekit.io.SpectrumFile;
+import org.cathodekit.xanes.EdgeMaps;
+import org.cathodekit.xanes.EdgeOptions;
+import org.cathodekit.xanes.EnergyWindow;
+import org.cathodekit.xanes.HistogramSet;
+import org.cathodekit.xanes.Normalisation;
+import org.cathodekit.xanes.SpectrumMetrics;
+import org.cathodekit.xanes.Summary;
+import org.cathodekit.xanes.ValenceCalibration;
+import org.cathodekit.xanes.VoxelMap;
+import org.cathodekit.xanes.WhitelineFit;
+import org.cathodekit.xanes.Xanes;
+import org.cathodekit.xanes.XanesStatistics;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cathodekit xanes map|spectrum|hist|diff}: TXM-XANES edge-energy and white-line maps,
+ * single spectra, shared-bin histograms and difference maps (package {@code org.cathodekit.xanes}).
+ */
+@Command(name = "xanes", mixinStandardHelpOptions = true,
+        description = "TXM-XANES Ni K-edge metrics: maps of HDF5 stacks, single spectra, histograms, difference maps.",
+        subcommands = {XanesCommand.MapCommand.class, XanesCommand.SpectrumCommand.class, XanesCommand.HistCommand.class,
+            XanesCommand.DiffCommand.class})
+public final class XanesCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options shared by {@code map} and {@code spectrum}. */
+    static final class WindowOptions {
+        @Option(names = "--pre", paramLabel = "A:B", description = "Pre-edge line window, eV (inclusive).")
+        String pre;
+        @Option(names = "--post", paramLabel = "C:D", description = "Post-edge line window, eV (inclusive).")
+        String post;
+        @Option(names = "--edge", paramLabel = "E:F", description = "Window searched for the normalised 0.5 crossing (edge50), eV.")
+        String edge;
+        @Option(names = "--whiteline", paramLabel = "G:H", description = "White-line fit window, eV.")
+        String whiteline;
+        @Option(names = "--min-edge-jump", paramLabel = "J", description = "Absolute minimum edge jump (units of mu). "
+                + "Default: auto rule, jump <= 0 or < k x pre-edge residual RMS per voxel (k = --auto-noise-factor).")
+        Double minEdgeJump;
+        @Option(names = "--auto-noise-factor", paramLabel = "K", defaultValue = "5", description = "k of the auto masking rule (default ${DEFAULT-VALUE}).")
+        double autoNoiseFactor;
+        @Option(names = "--edge-reference", paramLabel = "E_REF", description = "Edge-jump reference energy, eV (default: middle of the edge window).")
+        Double edgeReference;
+        @Option(names = "--normalisation", defaultValue = "PRE_POST_LINES", description = "PRE_POST_LINES (default) or CONSTANT_STEP.")
+        Normalisation normalisation;
+        @Option(names = "--whiteline-fit", defaultValue = "QUADRATIC", description = "QUADRATIC (default) or CUBIC.")
+        WhitelineFit whitelineFit;
+
+        EdgeOptions toOptions() {
+            EnergyWindow p = pre == null ? null : EnergyWindow.parse(pre, "--pre");
+            EnergyWindow q = post == null ? null : EnergyWindow.parse(post, "--post");
+            EnergyWindow e = edge == null ? null : EnergyWindow.parse(edge, "--edge");
+            EnergyWindow w = whiteline == null ? null : EnergyWindow.parse(whiteline, "--whiteline");
+            boolean any = p != null || q != null || e != null;
+            if (any && (p == null || q == null || e == null)) {
+                throw new IllegalArgumentException("edge50 needs --pre, --post and --edge together (got --pre " + pre + ", --post " + post
+                        + ", --edge " + edge + "); give all three, or only --whiteline for white-line-only scans");
+            }
+            if (!any && w == null) {
+                throw new IllegalArgumentException("give --pre/--post/--edge (edge50), --whiteline, or both");
+            }
+            return new EdgeOptions(p, q, e, w, minEdgeJump == null ? Double.NaN : minEdgeJump, autoNoiseFactor,
+                    edgeReference == null ? Double.NaN : edgeReference, normalisation, whitelineFit);
+        }
+    }
+
+    static Json.Obj summaryJson(Summary s) {
+        String u = s.unit() == null || s.unit().isEmpty() ? "" : "_" + s.unit();
+        return Json.object().put("mean" + u, s.mean()).put("median" + u, s.median()).put("std" + u, s.std())
+                .put("count", s.count()).put("min" + u, s.min()).put("max" + u, s.max());
+    }
+
+    /** {@code xanes map}. */
+    @Command(name = "map", mixinStandardHelpOptions = true,
+            description = "Edge50, white-line, edge-jump and status maps of an HDF5 stack (streamed by slab).")
+    static final class MapCommand extends JsonCommand {
+        @Option(names = "--input", required = true, description = "HDF5 stack (FXI, TXM-Sandbox, APS Data Exchange or --images/--energies).")
+        Path input;
+        @Option(names = "--images", paramLabel = "DSET", description = "Image stack dataset path (overrides detection).")
+        String images;
+        @Option(names = "--energies", paramLabel = "DSET", description = "Energies dataset path (overrides detection).")
+        String energies;
+        @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
+        WindowOptions windows = new WindowOptions();
+        @Option(names = "--out", required = true, description = "Output HDF5 map file (written atomically).")
+        Path out;
+        @Option(names = "--slab-mb", defaultValue = "64", description = "Stack data per slab, MB (memory bound; default ${DEFAULT-VALUE}).")
+        long slabMb;
+
+        @Override
+        protected Json.Obj compute() throws Exception {
+            long t0 = System.nanoTime();
+            EdgeOptions o = windows.toOptions();
+            if (slabMb <= 0) {
+                throw new IllegalArgumentException("--slab-mb must be > 0, got " + slabMb);
+            }
+            if (Files.exists(out) && Files.isSameFile(out, input)) {
+                throw new IllegalArgumentException("--out " + out + " is the input file; the input is never modified, choose another output");
+            }
+            EdgeMaps maps;
+            Map<String, String> prov = new LinkedHashMap<>();
+            String layout;
+            String note;
+            try (Hdf5XanesStack stack = Hdf5XanesStack.open(input, images, energies)) {
+                maps = Xanes.maps(stack, o, Parallel.threads(), slabMb << 20);
+                layout = stack.layout().name();
+                note = stack.energyUnitNote();
+                prov.put("input_file", input.toAbsolutePath().normalize().toString());
+                prov.put("input_bytes", Long.toString(Files.size(input)));
+                prov.put("layout", layout);
+                prov.put("images_dataset", stack.imagesPath());
+                prov.put("energies_dataset", stack.energiesPath());
+                prov.put("energy_unit", note);
+                prov.put("command", "cathodekit xanes map");
+            }
+            Hdf5MapFile.write(out, maps, prov);
+            Json.Obj r = Json.object()
+                    .put("input", input.toString())
+                    .put("layout", layout)
+                    .put("energy_note", note)
+                    .put("energies", maps.energiesEv().length)
+                    .put("shape", maps.volume() ? new int[] {maps.status().depth(), maps.status().height(), maps.status().width()}
+                            : new int[] {maps.status().height(), maps.status().width()})
+                    .put("voxels", maps.counts().voxels())
+                    .put("valid", maps.counts().valid());
+            r.put("edge50", maps.edge50() == null ? null : summaryJson(XanesStatistics.summary(maps.edge50())));
+            r.put("whiteline", maps.whiteline() == null ? null : summaryJson(XanesStatistics.summary(maps.whiteline())));
+            r.put("status_counts", maps.counts().asMap());
+            r.put("masking_rule", o.maskingRule());
+            r.put("edge_reference_eV", o.resolvedEdgeReferenceEv());
+            r.put("out", out.toString());
+            r.put("threads", Parallel.threads());
+            r.put("seconds", secondsSince(t0));
+            return r;
+        }
+    }
+
+    /** {@code xanes spectrum}. */
+    @Command(name = "spectrum", mixinStandardHelpOptions = true,
+            description = "Edge50, white-line energy and edge jump of one spectrum (two-column text or XDI).")
+    static final class SpectrumCommand extends JsonCommand {
+        @Option(names = "--input", required = true, description = "Spectrum file: two columns (energy eV or keV, mu) or XDI.")
+        Path input;
+        @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
+        WindowOptions windows = new WindowOptions();
+
+        @Override
+        protected Json.Obj compute() {
+            EdgeOptions o = windows.toOptions();
+            SpectrumFile s = SpectrumFile.read(input);
+            SpectrumMetrics m;
+            try {
+                m = Xanes.spectrum(s.energiesEv(), s.mu(), o);
+            } catch (DataFormatException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(input, null, e.getMessage(), e);
+            }
+            List<String> st = new ArrayList<>();
+            m.status().forEach(v -> st.add(v.name()));
+            return Json.object()
+                    .put("input", input.toString())
+                    .put("format", s.format())
+                    .put("points", s.energiesEv().length)
+                    .put("note", s.note())
+                    .put("edge50_eV", m.edge50Ev())
+                    .put("whiteline_eV", m.whitelineEv())
+                    .put("edge_jump", m.edgeJump())
+                    .put("status", st)
+                    .put("masking_rule", o.maskingRule());
+        }
+    }
+
+    /** {@code xanes hist}. */
+    @Command(name = "hist", mixinStandardHelpOptions = true,
+            description = "Histograms of one or more maps on shared bins, with mean/median/std/FWHM.")
+    static final class HistCommand extends JsonCommand {
+        @Option(names = "--maps", required = true, arity = "1..*", description = "Map files (HDF5).")
+        List<Path> maps;
+        @Option(names = "--dataset", defaultValue = "edge50", description = "Dataset in each file (default ${DEFAULT-VALUE}).")
+        String dataset;
+        @Option(names = "--labels", split = ",", description = "Labels, comma separated (default: file names).")
+        List<String> labels;
+        @Option(names = "--bin-width", defaultValue = "0.1", description = "Bin width in the map's unit (default ${DEFAULT-VALUE}).")
+        double binWidth;
+        @Option(names = "--valence", paramLabel = "E1:V1,E2:V2", description = "Linear energy->valence calibration through two references.")
+        String valence;
+
+        @Override
+        protected Json.Obj compute() throws Exception {
+            if (labels != null && labels.size() != maps.size()) {
+                throw new IllegalArgumentException("--labels has " + labels.size() + " labels for " + maps.size() + " maps");
+            }
+            ValenceCalibration cal = valence == null ? null : parseValence(valence);
+            List<VoxelMap> ms = new ArrayList<>();
+            for (Path p : maps) {
+                VoxelMap m = Hdf5MapFile.readMap(p, dataset);
+                ms.add(cal == null ? m : cal.apply(m));
+            }
+            HistogramSet h = XanesStatistics.histograms(ms, binWidth);
+            List<Object> ds = new ArrayList<>();
+            for (int i = 0; i < ms.size(); i++) {
+                HistogramSet.Dataset d = h.datasets().get(i);
+                Json.Obj o = summaryJson(d.summary());
+                String u = d.summary().unit() == null || d.summary().unit().isEmpty() ? "" : "_" + d.summary().unit();
+                o.put("label", labels == null ? maps.get(i).getFileName().toString() : labels.get(i))
+                        .put("file", maps.get(i).toString())
+                        .put("fwhm" + u, d.fwhm())
+                        .put("below_range", d.below())
+                        .put("above_range", d.above())
+                        .put("counts", d.counts());
+                ds.add(o);
+            }
+            return Json.object().put("dataset", dataset).put("unit", ms.get(0).unit()).put("bin_width", h.binWidth())
+                    .put("bin_edges", h.edges()).put("calibration", valence).put("datasets", ds);
+        }
+    }
+
+    static ValenceCalibration parseValence(String s) {
+        String[] refs = s.split(",");
+        if (refs.length != 2) {
+            throw new IllegalArgumentException("--valence must be E1:V1,E2:V2 (eV:valence), got '" + s + "'");
+        }
+        double[] v = new double[4];
+        for (int i = 0; i < 2; i++) {
+            String[] p = refs[i].trim().split(":");
+            if (p.length != 2) {
+                throw new IllegalArgumentException("--valence must be E1:V1,E2:V2 (eV:valence), got '" + s + "'");
+            }
+            try {
+                v[2 * i] = Double.parseDouble(p[0].trim());
+                v[2 * i + 1] = Double.parseDouble(p[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--valence must be E1:V1,E2:V2 with numbers, got '" + s + "'");
+            }
+        }
+        return new ValenceCalibration(v[0], v[1], v[2], v[3]);
+    }
+
+    /** {@code xanes diff}. */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Voxel-wise difference B - A of two co-registered maps and its histogram.")
+    static final class DiffCommand extends JsonCommand {
+        @Option(names = "--a", required = true, description = "Map file A (e.g. 25 C).")
+        Path a;
+        @Option(names = "--b", required = true, description = "Map file B (e.g. 150 C).")
+        Path b;
+        @Option(names = "--dataset", defaultValue = "whiteline", description = "Dataset in both files (default ${DEFAULT-VALUE}).")
+        String dataset;
+        @Option(names = "--bin-width", defaultValue = "0.1", description = "Histogram bin width (default ${DEFAULT-VALUE}).")
+        double binWidth;
+        @Option(names = "--out", description = "Write the difference map here (HDF5, atomic).")
+        Path out;
+
+        @Override
+        protected Json.Obj compute() throws Exception {
+            VoxelMap ma = Hdf5MapFile.readMap(a, dataset);
+            VoxelMap mb = Hdf5MapFile.readMap(b, dataset);
+            VoxelMap d;
+            try {
+                d = XanesStatistics.difference(ma, mb);
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(b, "dataset " + dataset, e.getMessage() + " (A = " + a + ")");
+            }
+            HistogramSet h = XanesStatistics.histograms(List.of(d), binWidth);
+            HistogramSet.Dataset hd = h.datasets().get(0);
+            if (out != null) {
+                Map<String, String> prov = new LinkedHashMap<>();
+                prov.put("a_file", a.toAbsolutePath().normalize().toString());
+                prov.put("b_file", b.toAbsolutePath().normalize().toString());
+                prov.put("dataset", dataset);
+                prov.put("definition", "difference = B - A voxel by voxel, NaN where either is NaN");
+                Hdf5MapFile.writeMaps(out, List.of(renamed(d, "difference")), prov);
+            }
+            String u = d.unit() == null || d.unit().isEmpty() ? "" : "_" + d.unit();
+            Json.Obj r = summaryJson(hd.summary());
+            r.put("a", a.toString()).put("b", b.toString()).put("dataset", dataset)
+                    .put("fwhm" + u, hd.fwhm())
+                    .put("a_count", XanesStatistics.summary(ma).count())
+                    .put("b_count", XanesStatistics.summary(mb).count())
+                    .put("bin_width", h.binWidth()).put("bin_edges", h.edges()).put("counts", hd.counts())
+                    .put("out", out == null ? null : out.toString());
+            return r;
+        }
+
+        private static VoxelMap renamed(VoxelMap m, String name) {
+            return m.affine(0, 1, name, m.unit());
+        }
+    }
+}

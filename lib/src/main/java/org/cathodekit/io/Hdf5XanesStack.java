@@ -1,0 +1,444 @@
+package org.cathodekit.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.cathodekit.core.DataFormatException;
+import org.cathodekit.xanes.StackSource;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.exceptions.HdfException;
+
+/**
+ * A TXM-XANES stack in an HDF5 file, read slab by slab with jhdf slice reads (never the whole
+ * dataset: jhdf caps whole reads at 2 GB and a 20 M-voxel x 60-energy stack is 4.8 GB).
+ *
+ * <p>Opening detects the {@link XanesLayout} (or uses the given dataset paths), reads and checks the
+ * energies, and converts keV to eV when the largest energy is below 100 (reported in
+ * {@link #energyUnitNote()} and {@link #describe()}). The file is opened read-only and closed by
+ * {@link #close()}. Image data types: float32, float64 and integer types (converted to float).
+ */
+public final class Hdf5XanesStack implements StackSource, AutoCloseable {
+    /** Energies below this maximum are taken as keV. */
+    public static final double KEV_THRESHOLD = 100.0;
+
+    private final Path file;
+    private final HdfFile hdf;
+    private final XanesLayout layout;
+    private final String imagesPath;
+    private final String energiesPath;
+    private final Dataset images;
+    private final double[] energies;
+    private final String unitNote;
+    private final boolean volume;
+    private final int nz;
+    private final int ny;
+    private final int nx;
+    private final int chunkZ;
+
+    private Hdf5XanesStack(Path file, HdfFile hdf, XanesLayout layout, String imagesPath, String energiesPath,
+                           Dataset images, double[] energies, String unitNote) {
+        this.file = file;
+        this.hdf = hdf;
+        this.layout = layout;
+        this.imagesPath = imagesPath;
+        this.energiesPath = energiesPath;
+        this.images = images;
+        this.energies = energies;
+        this.unitNote = unitNote;
+        int[] d = images.getDimensions();
+        this.volume = d.length == 4;
+        this.nz = volume ? d[1] : 1;
+        this.ny = volume ? d[2] : d[1];
+        this.nx = volume ? d[3] : d[2];
+        int cz = 1;
+        if (volume && images instanceof ChunkedDataset c) {
+            cz = c.getChunkDimensions()[1];
+        }
+        this.chunkZ = cz;
+    }
+
+    /** Opens with automatic layout detection. */
+    public static Hdf5XanesStack open(Path file) throws IOException {
+        return open(file, null, null);
+    }
+
+    /**
+     * Opens a stack.
+     *
+     * @param file         the HDF5 file (opened read-only)
+     * @param imagesPath   image dataset path, or null to detect
+     * @param energiesPath energies dataset path, or null to detect
+     * @throws DataFormatException naming the file and dataset: missing datasets, wrong rank,
+     *                             energies not finite/increasing/duplicate, length mismatch
+     */
+    public static Hdf5XanesStack open(Path file, String imagesPath, String energiesPath) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new DataFormatException(file, null, "file not found (expected an HDF5 XANES stack)");
+        }
+        HdfFile hdf;
+        try {
+            hdf = new HdfFile(file);
+        } catch (HdfException | IllegalArgumentException e) {
+            throw new DataFormatException(file, null, "not a readable HDF5 file (" + e.getMessage() + ")", e);
+        }
+        try {
+            XanesLayout layout = XanesLayout.CUSTOM;
+            String ip = imagesPath;
+            String ep = energiesPath;
+            if (ip == null || ep == null) {
+                XanesLayout found = null;
+                for (XanesLayout l : XanesLayout.values()) {
+                    if (l != XanesLayout.CUSTOM && exists(hdf, l.imagesPath()) && exists(hdf, l.energiesPath())) {
+                        found = l;
+                        break;
+                    }
+                }
+                if (found == null && (ip == null || ep == null)) {
+                    throw new DataFormatException(file, null, "no known XANES layout found (looked for " + knownLayouts()
+                            + "); the file holds " + listDatasets(hdf) + "; give the dataset paths with --images and --energies");
+                }
+                if (found != null) {
+                    layout = (ip == null && ep == null) ? found : XanesLayout.CUSTOM;
+                    ip = ip == null ? found.imagesPath() : ip;
+                    ep = ep == null ? found.energiesPath() : ep;
+                }
+            }
+            Dataset img = dataset(hdf, file, ip, "image stack");
+            Dataset eng = dataset(hdf, file, ep, "energies");
+            int[] d = img.getDimensions();
+            if (d.length != 3 && d.length != 4) {
+                throw new DataFormatException(file, "dataset " + ip, "has rank " + d.length + " (shape "
+                        + java.util.Arrays.toString(d) + "); expected [energy][y][x] or [energy][z][y][x]");
+            }
+            Class<?> t = img.getJavaType();
+            if (!(t == float.class || t == double.class || t == short.class || t == int.class || t == byte.class || t == long.class)) {
+                throw new DataFormatException(file, "dataset " + ip, "has element type " + t.getSimpleName()
+                        + "; expected a numeric image type (float32, float64 or integers)");
+            }
+            double[] raw = readEnergies(file, ep, eng);
+            if (raw.length != d[0]) {
+                throw new DataFormatException(file, "datasets " + ip + " and " + ep, "the stack has " + d[0]
+                        + " energy images but there are " + raw.length + " energies; they must match");
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : raw) {
+                max = Math.max(max, v);
+            }
+            String note;
+            double[] ev = raw.clone();
+            if (max < KEV_THRESHOLD) {
+                for (int i = 0; i < ev.length; i++) {
+                    ev[i] = raw[i] * 1000.0;
+                }
+                note = String.format(Locale.ROOT, "energies converted keV -> eV (largest value %.4f < %.0f taken as keV)", max, KEV_THRESHOLD);
+            } else {
+                note = "energies in eV as stored";
+            }
+            return new Hdf5XanesStack(file, hdf, layout, ip, ep, img, ev, note);
+        } catch (RuntimeException e) {
+            hdf.close();
+            throw e;
+        }
+    }
+
+    private static String knownLayouts() {
+        List<String> s = new ArrayList<>();
+        for (XanesLayout l : XanesLayout.values()) {
+            if (l != XanesLayout.CUSTOM) {
+                s.add(l + " (" + l.imagesPath() + " + " + l.energiesPath() + ")");
+            }
+        }
+        return String.join(", ", s);
+    }
+
+    static boolean exists(HdfFile hdf, String path) {
+        try {
+            Node n = hdf.getByPath(path);
+            return n instanceof Dataset;
+        } catch (HdfException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Dataset dataset(HdfFile hdf, Path file, String path, String what) {
+        Node n;
+        try {
+            n = hdf.getByPath(path);
+        } catch (HdfException | IllegalArgumentException e) {
+            throw new DataFormatException(file, "dataset " + path, what + " dataset not found; the file holds " + listDatasets(hdf));
+        }
+        if (!(n instanceof Dataset ds)) {
+            throw new DataFormatException(file, path, "is a " + n.getType() + ", expected the " + what + " dataset");
+        }
+        return ds;
+    }
+
+    /** @return the dataset paths in the file (at most 20), for error messages. */
+    static String listDatasets(HdfFile hdf) {
+        List<String> out = new ArrayList<>();
+        collect(hdf, out);
+        return out.isEmpty() ? "no datasets" : String.join(", ", out) + (out.size() >= 20 ? ", ..." : "");
+    }
+
+    private static void collect(io.jhdf.api.Group g, List<String> out) {
+        for (Node n : g) {
+            if (out.size() >= 20) {
+                return;
+            }
+            if (n instanceof Dataset) {
+                out.add(n.getPath());
+            } else if (n instanceof io.jhdf.api.Group sub) {
+                collect(sub, out);
+            }
+        }
+    }
+
+    private static double[] readEnergies(Path file, String path, Dataset eng) {
+        int[] d = eng.getDimensions();
+        long size = eng.getSize();
+        if (d.length > 2 || (d.length == 2 && d[0] != 1 && d[1] != 1)) {
+            throw new DataFormatException(file, "dataset " + path, "has shape " + java.util.Arrays.toString(d)
+                    + "; expected a 1D list of energies");
+        }
+        Object flat = eng.getDataFlat();
+        double[] e = new double[(int) size];
+        if (flat instanceof double[] a) {
+            e = a.clone();
+        } else if (flat instanceof float[] a) {
+            for (int i = 0; i < a.length; i++) {
+                e[i] = a[i];
+            }
+        } else if (flat instanceof int[] a) {
+            for (int i = 0; i < a.length; i++) {
+                e[i] = a[i];
+            }
+        } else if (flat instanceof long[] a) {
+            for (int i = 0; i < a.length; i++) {
+                e[i] = a[i];
+            }
+        } else {
+            throw new DataFormatException(file, "dataset " + path, "has element type "
+                    + (flat == null ? "null" : flat.getClass().getSimpleName()) + "; expected numbers (energies in eV or keV)");
+        }
+        if (e.length < 2) {
+            throw new DataFormatException(file, "dataset " + path, "holds " + e.length + " energies; a XANES stack needs at least 2");
+        }
+        for (int i = 0; i < e.length; i++) {
+            if (!Double.isFinite(e[i])) {
+                throw new DataFormatException(file, "dataset " + path + ", index " + i, "energy is " + e[i] + "; expected a finite number");
+            }
+            if (i > 0 && !(e[i] > e[i - 1])) {
+                throw new DataFormatException(file, "dataset " + path + ", index " + i, "energies must be strictly increasing, but ["
+                        + (i - 1) + "] = " + e[i - 1] + " and [" + i + "] = " + e[i] + (e[i] == e[i - 1] ? " (duplicate)" : " (decreasing)")
+                        + "; sort the stack by energy and drop repeated energies");
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Writes a stack in one of the known layouts (atomically), e.g. synthetic data samples and
+     * benchmark inputs. FXI and Data Exchange store energies in keV (as those facilities do),
+     * TXM-Sandbox in eV.
+     *
+     * @param out        output file
+     * @param layout     any layout but {@link XanesLayout#CUSTOM}; for 3D stacks use a 3D-capable layout
+     * @param energiesEv strictly increasing energies, eV
+     * @param stack      {@code [energy][z][y][x]} (not modified)
+     * @param volume     write {@code [energy][z][y][x]} (true) or {@code [energy][y][x]} (false, depth must be 1)
+     * @param chunkZ     z extent of storage chunks {@code [energy][chunkZ][y][x]} for volumes; 0 = contiguous
+     */
+    public static void write(Path out, XanesLayout layout, double[] energiesEv, float[][][][] stack, boolean volume, int chunkZ)
+            throws IOException {
+        if (layout == XanesLayout.CUSTOM) {
+            throw new IllegalArgumentException("choose a concrete layout to write, not CUSTOM");
+        }
+        org.cathodekit.core.Checks.requireStrictlyIncreasing(energiesEv, "energiesEv");
+        if (stack.length != energiesEv.length) {
+            throw new IllegalArgumentException("stack has " + stack.length + " energies, energiesEv " + energiesEv.length);
+        }
+        if (!volume && stack[0].length != 1) {
+            throw new IllegalArgumentException("a 2D stack must have depth 1, got " + stack[0].length);
+        }
+        boolean kev = layout == XanesLayout.NSLS2_FXI || layout == XanesLayout.APS_DATA_EXCHANGE;
+        double[] eng = energiesEv.clone();
+        if (kev) {
+            for (int i = 0; i < eng.length; i++) {
+                eng[i] /= 1000.0;
+            }
+        }
+        Object data;
+        if (volume) {
+            data = stack;
+        } else {
+            float[][][] s2 = new float[stack.length][][];
+            for (int e = 0; e < stack.length; e++) {
+                s2[e] = stack[e][0];
+            }
+            data = s2;
+        }
+        org.cathodekit.core.AtomicFiles.write(out, tmp -> {
+            try (io.jhdf.WritableHdfFile f = HdfFile.write(tmp)) {
+                io.jhdf.api.WritableGroup g = f;
+                String ip = layout.imagesPath();
+                String[] parts = ip.substring(1).split("/");
+                for (int i = 0; i < parts.length - 1; i++) {
+                    g = g.putGroup(parts[i]);
+                }
+                io.jhdf.api.WritableDataset d;
+                if (volume && chunkZ > 0) {
+                    d = g.putDataset(parts[parts.length - 1], data, io.jhdf.api.DatasetCreationOptions.builder()
+                            .chunkDimensions(stack.length, Math.min(chunkZ, stack[0].length), stack[0][0].length, stack[0][0][0].length).build());
+                } else {
+                    d = g.putDataset(parts[parts.length - 1], data);
+                }
+                d.putAttribute("axis_order", volume ? "[energy][z][y][x]" : "[energy][y][x]");
+                String ep = layout.energiesPath();
+                String[] eparts = ep.substring(1).split("/");
+                io.jhdf.api.WritableGroup eg = f;
+                if (eparts.length > 1) {
+                    // the energies share the images' parent group in every known layout
+                    eg = g;
+                }
+                io.jhdf.api.WritableDataset ed = eg.putDataset(eparts[eparts.length - 1], eng);
+                ed.putAttribute("units", kev ? "keV" : "eV");
+            }
+        });
+    }
+
+    /** @return the file. */
+    public Path file() {
+        return file;
+    }
+
+    /** @return the detected (or {@link XanesLayout#CUSTOM}) layout. */
+    public XanesLayout layout() {
+        return layout;
+    }
+
+    /** @return the image dataset path. */
+    public String imagesPath() {
+        return imagesPath;
+    }
+
+    /** @return the energies dataset path. */
+    public String energiesPath() {
+        return energiesPath;
+    }
+
+    /** @return what was done about units, e.g. "energies converted keV -> eV (...)". */
+    public String energyUnitNote() {
+        return unitNote;
+    }
+
+    @Override
+    public double[] energiesEv() {
+        return energies.clone();
+    }
+
+    @Override
+    public int depth() {
+        return nz;
+    }
+
+    @Override
+    public int height() {
+        return ny;
+    }
+
+    @Override
+    public int width() {
+        return nx;
+    }
+
+    @Override
+    public boolean isVolume() {
+        return volume;
+    }
+
+    @Override
+    public int preferredSlabDepth() {
+        return chunkZ;
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "%s: layout %s, images %s (%s), energies %s (%d, %.2f-%.2f eV; %s)", file, layout,
+                imagesPath, (volume ? nz + " x " : "") + ny + " x " + nx, energiesPath, energies.length, energies[0],
+                energies[energies.length - 1], unitNote);
+    }
+
+    @Override
+    public void read(int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
+        int ne = energies.length;
+        Object data;
+        try {
+            if (volume) {
+                data = images.getData(new long[] {0, z0, y0, 0}, new int[] {ne, dz, dy, nx});
+            } else {
+                data = images.getData(new long[] {0, y0, 0}, new int[] {ne, dy, nx});
+            }
+        } catch (HdfException e) {
+            throw new DataFormatException(file, "dataset " + imagesPath + ", slab z " + z0 + "+" + dz + ", y " + y0 + "+" + dy,
+                    "cannot be read (" + e.getMessage() + ")", e);
+        }
+        for (int e = 0; e < ne; e++) {
+            float[] dst = planes[e];
+            Object img = java.lang.reflect.Array.get(data, e);
+            if (volume) {
+                Object[] slices = (Object[]) img;
+                for (int z = 0; z < dz; z++) {
+                    copyRows((Object[]) slices[z], dst, z * dy * nx);
+                }
+            } else {
+                copyRows((Object[]) img, dst, 0);
+            }
+        }
+    }
+
+    private void copyRows(Object[] rows, float[] dst, int offset) {
+        for (int y = 0; y < rows.length; y++) {
+            int o = offset + y * nx;
+            Object r = rows[y];
+            if (r instanceof float[] f) {
+                System.arraycopy(f, 0, dst, o, nx);
+            } else if (r instanceof double[] d) {
+                for (int x = 0; x < nx; x++) {
+                    dst[o + x] = (float) d[x];
+                }
+            } else if (r instanceof short[] s) {
+                for (int x = 0; x < nx; x++) {
+                    dst[o + x] = s[x];
+                }
+            } else if (r instanceof int[] s) {
+                for (int x = 0; x < nx; x++) {
+                    dst[o + x] = s[x];
+                }
+            } else if (r instanceof long[] s) {
+                for (int x = 0; x < nx; x++) {
+                    dst[o + x] = s[x];
+                }
+            } else if (r instanceof byte[] s) {
+                for (int x = 0; x < nx; x++) {
+                    dst[o + x] = s[x];
+                }
+            } else {
+                throw new DataFormatException(file, "dataset " + imagesPath, "unexpected row type "
+                        + (r == null ? "null" : r.getClass().getSimpleName()));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        hdf.close();
+    }
+}

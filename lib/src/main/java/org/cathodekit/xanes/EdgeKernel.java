@@ -1,0 +1,309 @@
+package org.cathodekit.xanes;
+
+import java.util.Locale;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The per-voxel computation for one energy grid. Everything that depends only on the energies
+ * (window indices, least-squares weights) is computed once in the constructor; {@link #analyse}
+ * then costs a few multiply-adds per energy and allocates nothing. Instances are immutable and
+ * shared by all threads.
+ */
+final class EdgeKernel {
+    /** Index of the edge50 result in the output triple. */
+    static final int EDGE50 = 0;
+    /** Index of the white-line result in the output triple. */
+    static final int WHITELINE = 1;
+    /** Index of the edge-jump result in the output triple. */
+    static final int JUMP = 2;
+
+    private final double[] energies;
+    private final EdgeOptions options;
+    private final boolean edgeOn;
+    private final boolean whitelineOn;
+    private final boolean constantStep;
+    private final boolean autoMask;
+    private final double minJump;
+    private final double noiseFactor;
+    // pre/post lines: mean-centred least squares, slope = sum(w_i y_i), value = mean + slope (E - xm)
+    private final int p0;
+    private final int p1;
+    private final double preXm;
+    private final double[] preW;
+    private final int q0;
+    private final int q1;
+    private final double postXm;
+    private final double[] postW;
+    // edge window and its offsets from the line centres
+    private final int g0;
+    private final int g1;
+    private final double[] gPre;
+    private final double[] gPost;
+    private final double refPre;
+    private final double refPost;
+    // white-line fit weights: c_k = sum_i W[k][i - w0] y_i in t = (E - wc) / wh
+    private final int w0;
+    private final int w1;
+    private final double wc;
+    private final double wh;
+    private final double[][] wW;
+    private final boolean cubic;
+
+    EdgeKernel(double[] energiesEv, EdgeOptions options) {
+        this.energies = energiesEv.clone();
+        this.options = options;
+        this.edgeOn = options.hasEdge();
+        this.whitelineOn = options.hasWhiteline();
+        this.constantStep = options.normalisation() == Normalisation.CONSTANT_STEP;
+        this.autoMask = Double.isNaN(options.minEdgeJump());
+        this.minJump = options.minEdgeJump();
+        this.noiseFactor = options.autoNoiseFactor();
+        if (edgeOn) {
+            int[] pre = indices(options.preEdge(), 2, "pre-edge window");
+            int[] post = indices(options.postEdge(), 2, "post-edge window");
+            int[] edge = indices(options.edge(), 2, "edge window");
+            p0 = pre[0];
+            p1 = pre[1];
+            q0 = post[0];
+            q1 = post[1];
+            g0 = edge[0];
+            g1 = edge[1];
+            preXm = mean(p0, p1);
+            postXm = mean(q0, q1);
+            preW = slopeWeights(p0, p1, preXm);
+            postW = slopeWeights(q0, q1, postXm);
+            gPre = new double[g1 - g0 + 1];
+            gPost = new double[g1 - g0 + 1];
+            for (int i = g0; i <= g1; i++) {
+                gPre[i - g0] = energies[i] - preXm;
+                gPost[i - g0] = energies[i] - postXm;
+            }
+            double ref = options.resolvedEdgeReferenceEv();
+            refPre = ref - preXm;
+            refPost = ref - postXm;
+        } else {
+            p0 = p1 = q0 = q1 = g0 = g1 = -1;
+            preXm = postXm = refPre = refPost = Double.NaN;
+            preW = postW = gPre = gPost = null;
+        }
+        if (whitelineOn) {
+            int[] wl = indices(options.whiteline(), options.whitelineFit().coefficients(), "white-line window");
+            w0 = wl[0];
+            w1 = wl[1];
+            wc = options.whiteline().middleEv();
+            wh = 0.5 * (options.whiteline().endEv() - options.whiteline().startEv());
+            cubic = options.whitelineFit() == WhitelineFit.CUBIC;
+            wW = polynomialWeights(w0, w1, options.whitelineFit().coefficients());
+        } else {
+            w0 = w1 = -1;
+            wc = wh = Double.NaN;
+            cubic = false;
+            wW = null;
+        }
+    }
+
+    EdgeOptions options() {
+        return options;
+    }
+
+    int energyCount() {
+        return energies.length;
+    }
+
+    /** Inclusive index range of the energies inside {@code w}; throws when fewer than {@code min}. */
+    private int[] indices(EnergyWindow w, int min, String name) {
+        int a = -1;
+        int b = -1;
+        for (int i = 0; i < energies.length; i++) {
+            if (w.contains(energies[i])) {
+                if (a < 0) {
+                    a = i;
+                }
+                b = i;
+            }
+        }
+        int count = a < 0 ? 0 : b - a + 1;
+        if (count < min) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s %s holds %d measured energies, need at least %d (the stack covers %.2f-%.2f eV in %d energies); widen the window",
+                    name, w, count, min, energies[0], energies[energies.length - 1], energies.length));
+        }
+        return new int[] {a, b};
+    }
+
+    private double mean(int a, int b) {
+        double s = 0;
+        for (int i = a; i <= b; i++) {
+            s += energies[i];
+        }
+        return s / (b - a + 1);
+    }
+
+    private double[] slopeWeights(int a, int b, double xm) {
+        double sxx = 0;
+        for (int i = a; i <= b; i++) {
+            double d = energies[i] - xm;
+            sxx += d * d;
+        }
+        double[] w = new double[b - a + 1];
+        for (int i = a; i <= b; i++) {
+            w[i - a] = (energies[i] - xm) / sxx;
+        }
+        return w;
+    }
+
+    /** Rows of the least-squares solution operator (X^T X)^-1 X^T for a polynomial in t. */
+    private double[][] polynomialWeights(int a, int b, int k) {
+        int m = b - a + 1;
+        double[][] x = new double[m][k];
+        for (int i = 0; i < m; i++) {
+            double t = (energies[a + i] - wc) / wh;
+            double p = 1;
+            for (int j = 0; j < k; j++) {
+                x[i][j] = p;
+                p *= t;
+            }
+        }
+        RealMatrix xm = new Array2DRowRealMatrix(x, false);
+        RealMatrix pinv = new QRDecomposition(xm).getSolver().getInverse(); // k x m least-squares operator
+        return pinv.getData();
+    }
+
+    /**
+     * Analyses one spectrum.
+     *
+     * @param mu  the spectrum on this kernel's energies (not modified)
+     * @param out receives edge50 (eV), whiteline (eV), edge jump (NaN where not computed)
+     * @return the status bits ({@link VoxelStatus})
+     */
+    int analyse(double[] mu, double[] out) {
+        out[EDGE50] = Double.NaN;
+        out[WHITELINE] = Double.NaN;
+        out[JUMP] = Double.NaN;
+        for (int i = 0; i < mu.length; i++) {
+            if (!Double.isFinite(mu[i])) {
+                return VoxelStatus.NON_FINITE.bit();
+            }
+        }
+        int status = 0;
+        if (edgeOn) {
+            double preMean = 0;
+            double preSlope = 0;
+            for (int i = p0; i <= p1; i++) {
+                preMean += mu[i];
+                preSlope += preW[i - p0] * mu[i];
+            }
+            preMean /= (p1 - p0 + 1);
+            double postMean = 0;
+            double postSlope = 0;
+            for (int i = q0; i <= q1; i++) {
+                postMean += mu[i];
+                postSlope += postW[i - q0] * mu[i];
+            }
+            postMean /= (q1 - q0 + 1);
+            double jump = (postMean + postSlope * refPost) - (preMean + preSlope * refPre);
+            out[JUMP] = jump;
+            double threshold = minJump;
+            if (autoMask) {
+                int m = p1 - p0 + 1;
+                double ssr = 0;
+                for (int i = p0; i <= p1; i++) {
+                    double r = mu[i] - (preMean + preSlope * (energies[i] - preXm));
+                    ssr += r * r;
+                }
+                threshold = m > 2 ? noiseFactor * Math.sqrt(ssr / (m - 2)) : 0.0;
+                if (!(jump > 0)) {
+                    return VoxelStatus.MASKED.bit();
+                }
+            }
+            if (!(jump >= threshold)) {
+                return VoxelStatus.MASKED.bit();
+            }
+            double prev = Double.NaN;
+            double edge50 = Double.NaN;
+            for (int i = g0; i <= g1; i++) {
+                double pre = preMean + preSlope * gPre[i - g0];
+                double n;
+                if (constantStep) {
+                    n = (mu[i] - pre) / jump;
+                } else {
+                    double den = postMean + postSlope * gPost[i - g0] - pre;
+                    n = den > 0 ? (mu[i] - pre) / den : Double.NaN;
+                }
+                if (prev < 0.5 && n >= 0.5) {
+                    double e0 = energies[i - 1];
+                    edge50 = e0 + (0.5 - prev) * (energies[i] - e0) / (n - prev);
+                    break;
+                }
+                prev = n;
+            }
+            if (Double.isNaN(edge50)) {
+                status |= VoxelStatus.NO_CROSSING.bit();
+            }
+            out[EDGE50] = edge50;
+        }
+        if (whitelineOn) {
+            double wl = cubic ? cubicMax(mu) : quadraticVertex(mu);
+            if (Double.isNaN(wl)) {
+                status |= VoxelStatus.BAD_FIT.bit();
+            }
+            out[WHITELINE] = wl;
+        }
+        return status;
+    }
+
+    private double quadraticVertex(double[] mu) {
+        double[] r1 = wW[1];
+        double[] r2 = wW[2];
+        double c1 = 0;
+        double c2 = 0;
+        for (int i = w0; i <= w1; i++) {
+            double y = mu[i];
+            c1 += r1[i - w0] * y;
+            c2 += r2[i - w0] * y;
+        }
+        if (!(c2 < 0)) {
+            return Double.NaN;
+        }
+        double t = -c1 / (2 * c2);
+        if (!(t >= -1 && t <= 1)) {
+            return Double.NaN;
+        }
+        return wc + wh * t;
+    }
+
+    private double cubicMax(double[] mu) {
+        double c1 = 0;
+        double c2 = 0;
+        double c3 = 0;
+        for (int i = w0; i <= w1; i++) {
+            double y = mu[i];
+            c1 += wW[1][i - w0] * y;
+            c2 += wW[2][i - w0] * y;
+            c3 += wW[3][i - w0] * y;
+        }
+        // derivative: c1 + 2 c2 t + 3 c3 t^2 = 0; the maximum has second derivative 2 c2 + 6 c3 t < 0
+        double a = 3 * c3;
+        double b = 2 * c2;
+        double t;
+        if (Math.abs(a) <= 1e-12 * (Math.abs(b) + Math.abs(c1))) {
+            if (!(b < 0)) {
+                return Double.NaN;
+            }
+            t = -c1 / b;
+        } else {
+            double disc = b * b - 4 * a * c1;
+            if (!(disc > 0)) {
+                return Double.NaN;
+            }
+            t = (-b - Math.sqrt(disc)) / (2 * a);
+        }
+        if (!(t >= -1 && t <= 1)) {
+            return Double.NaN;
+        }
+        return wc + wh * t;
+    }
+}

@@ -1,0 +1,63 @@
+package org.cathodekit.xanes;
+
+import java.io.IOException;
+
+/**
+ * A XANES image stack that can be read box by box: {@code [energy][z][y][x]} (a 2D stack is a
+ * volume of depth 1), energies in eV, strictly increasing. Implementations: the HDF5 readers in
+ * {@code org.cathodekit.io} and {@link #inMemory}. Reads come from one thread at a time.
+ */
+public interface StackSource {
+    /** @return the energies in eV (a copy; strictly increasing). */
+    double[] energiesEv();
+
+    /** @return the number of z slices (1 for a 2D stack). */
+    int depth();
+
+    /** @return the number of rows (y). */
+    int height();
+
+    /** @return the number of columns (x). */
+    int width();
+
+    /** @return whether the stack is 3D ({@code [energy][z][y][x]}) rather than 2D. */
+    boolean isVolume();
+
+    /** @return a one-line description for provenance (file, dataset paths, layout, unit conversion). */
+    String describe();
+
+    /** @return a good slab depth in z (e.g. the storage chunk's z extent); 1 when unknown. */
+    default int preferredSlabDepth() {
+        return 1;
+    }
+
+    /**
+     * Reads the box {@code z0 <= z < z0+dz}, {@code y0 <= y < y0+dy}, all x, into
+     * {@code planes[e][((z - z0) * dy + (y - y0)) * width() + x]}.
+     *
+     * @param planes output, {@code [energyCount][>= dz*dy*width]} (modified)
+     * @throws IOException                                   when the file cannot be read
+     * @throws org.cathodekit.core.DataFormatException when its content is not a stack
+     */
+    void read(int z0, int dz, int y0, int dy, float[][] planes) throws IOException;
+
+    /**
+     * A stack held in memory, {@code [energy][z][y][x]} (not copied: do not modify it while in use).
+     *
+     * @param energiesEv strictly increasing energies, eV
+     * @param stack      {@code [energy][z][y][x]}, all slices of one shape
+     * @param volume     whether to report the stack as 3D
+     */
+    static StackSource inMemory(double[] energiesEv, float[][][][] stack, boolean volume) {
+        return new InMemoryStack(energiesEv, stack, volume);
+    }
+
+    /** A 2D stack {@code [energy][y][x]} held in memory (not copied). */
+    static StackSource inMemory(double[] energiesEv, float[][][] stack) {
+        float[][][][] s = new float[stack.length][][][];
+        for (int e = 0; e < stack.length; e++) {
+            s[e] = new float[][][] {stack[e]};
+        }
+        return new InMemoryStack(energiesEv, s, false);
+    }
+}

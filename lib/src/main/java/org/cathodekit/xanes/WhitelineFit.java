@@ -1,0 +1,37 @@
+package org.cathodekit.xanes;
+
+/**
+ * The model fitted (linear least squares) to the raw {@code mu(E)} inside the white-line window;
+ * the white-line energy is the model's maximum inside the window.
+ *
+ * <p>Both fits use the centred, scaled variable {@code t = (E - E_c) / h}, with {@code E_c} the
+ * window middle and {@code h} its half width, so the normal equations stay well conditioned at
+ * 8 keV. The fit weights depend only on the energy grid and are computed once per map.
+ */
+public enum WhitelineFit {
+    /**
+     * {@code mu ~ c0 + c1 t + c2 t^2}; white line at the vertex {@code t* = -c1 / (2 c2)}. Rejected
+     * (NaN, status {@link VoxelStatus#BAD_FIT}) when {@code c2 >= 0} (opens upward: a minimum, not
+     * a peak) or when the vertex falls outside the window. Needs at least 3 energies in the window.
+     * This is the "polynomial vertex" of paper B and the usual choice for paper C's 8340-8360 eV scans.
+     */
+    QUADRATIC(3),
+    /**
+     * {@code mu ~ c0 + c1 t + c2 t^2 + c3 t^3}; white line at the local maximum (root of
+     * {@code c1 + 2 c2 t + 3 c3 t^2} with negative second derivative). Rejected when there is no
+     * local maximum inside the window. Follows skewed white lines better than the parabola; needs at
+     * least 4 energies in the window.
+     */
+    CUBIC(4);
+
+    private final int coefficients;
+
+    WhitelineFit(int coefficients) {
+        this.coefficients = coefficients;
+    }
+
+    /** @return the number of polynomial coefficients (minimum number of energies in the window). */
+    public int coefficients() {
+        return coefficients;
+    }
+}

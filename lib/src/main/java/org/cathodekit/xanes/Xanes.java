@@ -1,0 +1,211 @@
+package org.cathodekit.xanes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.cathodekit.core.Checks;
+import org.cathodekit.core.Parallel;
+
+/**
+ * Entry point: per-voxel Ni K-edge metrics of TXM-XANES stacks and of single spectra.
+ *
+ * <h2>Definitions (each metric named separately)</h2>
+ * <ul>
+ *   <li>{@code pre(E)}, {@code post(E)}: least-squares lines over the pre- and post-edge windows
+ *       (inclusive, eV).</li>
+ *   <li>normalised {@code n(E) = (mu - pre(E)) / (post(E) - pre(E))}: pre-edge 0, post-edge 1
+ *       (paper A, Methods); or the constant step {@code (mu - pre(E)) / J} ({@link Normalisation}).</li>
+ *   <li><b>edge50</b>: the first upward crossing of {@code n = 0.5} inside the edge window: the first
+ *       pair of consecutive measured energies {@code E_{i-1}, E_i} in the window with
+ *       {@code n_{i-1} < 0.5 <= n_i}, and {@code E50 = E_{i-1} + (0.5 - n_{i-1}) (E_i - E_{i-1}) /
+ *       (n_i - n_{i-1})}: linear interpolation, never snapped to the grid. This is paper A's "edge
+ *       energy" (absorbance 0.5), not TXM-Sandbox's "edge50" (50 % of the white-line height).</li>
+ *   <li><b>whiteline</b>: the maximum of a least-squares polynomial fitted to the raw mu over the
+ *       white-line window ({@link WhitelineFit}; paper B's local SoC).</li>
+ *   <li><b>edge jump</b> {@code J = post(E_ref) - pre(E_ref)}, {@code E_ref} the middle of the edge
+ *       window unless given; masking rule in {@link EdgeOptions}.</li>
+ * </ul>
+ *
+ * <h2>Streaming</h2>
+ * {@link #maps} reads the stack in slabs (z slabs for volumes, row slabs for 2D) of about
+ * {@code slabBytes} of float data, reading the next slab on a background thread while the current
+ * one is analysed in parallel chunks ({@link Parallel}). Memory: two slabs plus the output maps
+ * (13 bytes per voxel with edge windows: three float maps and one byte status map). Every voxel is
+ * computed independently, so the maps are bit-identical for any thread count and slab size.
+ */
+public final class Xanes {
+    private Xanes() {
+    }
+
+    /** Default slab size: about 64 MB of float stack data per slab. */
+    public static final long DEFAULT_SLAB_BYTES = 64L << 20;
+    private static final int CHUNK_VOXELS = 4096;
+
+    /**
+     * Metrics of one spectrum. Only this single-item entry point throws for data problems it can
+     * name; per-metric failures are returned as NaN plus {@link SpectrumMetrics#status()}.
+     *
+     * @param energiesEv strictly increasing energies, eV (not modified)
+     * @param mu         absorbance (optical depth), same length (not modified)
+     * @param options    windows and rules
+     * @throws IllegalArgumentException for mismatched lengths, non-increasing energies or windows with too few energies
+     */
+    public static SpectrumMetrics spectrum(double[] energiesEv, double[] mu, EdgeOptions options) {
+        Checks.requireStrictlyIncreasing(energiesEv, "energiesEv");
+        if (mu.length != energiesEv.length) {
+            throw new IllegalArgumentException("mu has " + mu.length + " values but energiesEv has " + energiesEv.length
+                    + "; they must have the same length");
+        }
+        EdgeKernel k = new EdgeKernel(energiesEv, options);
+        double[] out = new double[3];
+        int status = k.analyse(mu.clone(), out);
+        return new SpectrumMetrics(out[EdgeKernel.EDGE50], out[EdgeKernel.WHITELINE], out[EdgeKernel.JUMP],
+                VoxelStatus.decode(status), options);
+    }
+
+    /** {@link #maps(StackSource, EdgeOptions, int, long)} with {@link Parallel#threads()} and the default slab size. */
+    public static EdgeMaps maps(StackSource source, EdgeOptions options) throws IOException {
+        return maps(source, options, Parallel.threads(), DEFAULT_SLAB_BYTES);
+    }
+
+    /**
+     * Computes the edge50, white-line, edge-jump and status maps of a stack, streaming it by slab.
+     * One bad voxel never stops the map: it becomes NaN with its status bits.
+     *
+     * @param source    the stack (read only)
+     * @param options   windows and rules (validated against the stack's energies first)
+     * @param threads   worker threads (1 = sequential); results do not depend on it
+     * @param slabBytes approximate float bytes per slab (memory bound, two slabs in flight)
+     * @throws IllegalArgumentException when a window holds too few energies (message names the window and the grid)
+     * @throws IOException              when reading fails
+     */
+    public static EdgeMaps maps(StackSource source, EdgeOptions options, int threads, long slabBytes) throws IOException {
+        Checks.requirePositive(threads, "threads");
+        if (slabBytes <= 0) {
+            throw new IllegalArgumentException("slabBytes must be > 0, got " + slabBytes);
+        }
+        double[] energies = source.energiesEv();
+        Checks.requireStrictlyIncreasing(energies, "energies of " + source.describe());
+        EdgeKernel kernel = new EdgeKernel(energies, options);
+        int ne = energies.length;
+        int nz = source.depth();
+        int ny = source.height();
+        int nx = source.width();
+        boolean edgeOn = options.hasEdge();
+        boolean wlOn = options.hasWhiteline();
+        float[][][] e50 = edgeOn ? new float[nz][ny][nx] : null;
+        float[][][] wl = wlOn ? new float[nz][ny][nx] : null;
+        float[][][] jump = edgeOn ? new float[nz][ny][nx] : null;
+        byte[][][] status = new byte[nz][ny][nx];
+
+        long voxelsPerSlab = Math.max(1, slabBytes / (4L * ne));
+        final int dz;
+        final int dy;
+        if (nz > 1) {
+            int d = (int) Math.max(1, Math.min(nz, voxelsPerSlab / ((long) ny * nx)));
+            int pref = Math.max(1, source.preferredSlabDepth());
+            if (d >= pref) {
+                d = (d / pref) * pref;
+            } else if (pref <= nz && (long) pref * ny * nx * 4L * ne <= 4 * slabBytes) {
+                d = pref; // read whole storage chunks when they are not much larger than the budget
+            }
+            dz = d;
+            dy = ny;
+        } else {
+            dz = 1;
+            dy = (int) Math.max(1, Math.min(ny, voxelsPerSlab / nx));
+        }
+        int slabs = nz > 1 ? (nz + dz - 1) / dz : (ny + dy - 1) / dy;
+        int planeLen = dz * dy * nx;
+        float[][][] buffers = {new float[ne][planeLen], slabs > 1 ? new float[ne][planeLen] : null};
+
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cathodekit-xanes-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<float[][]> pending = reader.submit(() -> readSlab(source, 0, nz, ny, dz, dy, buffers[0]));
+            for (int s = 0; s < slabs; s++) {
+                float[][] planes = await(pending);
+                if (s + 1 < slabs) {
+                    final int next = s + 1;
+                    pending = reader.submit(() -> readSlab(source, next, nz, ny, dz, dy, buffers[next % 2]));
+                }
+                final int z0 = nz > 1 ? s * dz : 0;
+                final int y0 = nz > 1 ? 0 : s * dy;
+                final int sz = nz > 1 ? Math.min(dz, nz - z0) : 1;
+                final int sy = nz > 1 ? ny : Math.min(dy, ny - y0);
+                final int n = sz * sy * nx;
+                Parallel.forEachChunk(n, CHUNK_VOXELS, threads, (chunk, from, to) -> {
+                    double[] mu = new double[ne];
+                    double[] out = new double[3];
+                    for (int v = from; v < to; v++) {
+                        for (int e = 0; e < ne; e++) {
+                            mu[e] = planes[e][v];
+                        }
+                        int st = kernel.analyse(mu, out);
+                        int x = v % nx;
+                        int row = v / nx;
+                        int y = y0 + row % sy;
+                        int z = z0 + row / sy;
+                        status[z][y][x] = (byte) st;
+                        if (edgeOn) {
+                            e50[z][y][x] = (float) out[EdgeKernel.EDGE50];
+                            jump[z][y][x] = (float) out[EdgeKernel.JUMP];
+                        }
+                        if (wlOn) {
+                            wl[z][y][x] = (float) out[EdgeKernel.WHITELINE];
+                        }
+                    }
+                });
+            }
+        } finally {
+            reader.shutdownNow();
+        }
+        return new EdgeMaps(source.describe(), energies, options,
+                edgeOn ? new VoxelMap("edge50", "eV", e50) : null,
+                wlOn ? new VoxelMap("whiteline", "eV", wl) : null,
+                edgeOn ? new VoxelMap("edge_jump", "mu", jump) : null,
+                new StatusMap(status), StatusCounts.of(status), source.isVolume());
+    }
+
+    private static float[][] readSlab(StackSource source, int s, int nz, int ny, int dz, int dy, float[][] buf) throws IOException {
+        if (nz > 1) {
+            int z0 = s * dz;
+            source.read(z0, Math.min(dz, nz - z0), 0, ny, buf);
+        } else {
+            int y0 = s * dy;
+            source.read(0, 1, y0, Math.min(dy, ny - y0), buf);
+        }
+        return buf;
+    }
+
+    private static float[][] await(Future<float[][]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the stack", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof UncheckedIOException uio) {
+                throw uio.getCause();
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error er) {
+                throw er;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.cathodekit.xanes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/** Single-spectrum metrics against analytic cases with planted truth. */
+class XanesSpectrumTest {
+
+    /** mu = pre(E) + r(E) (post(E) - pre(E)) with a linear ramp r: n(E) = r(E) exactly, so edge50 is exact. */
+    @Test
+    void edge50IsExactOnALinearRampBetweenSlopedLines() {
+        double[] e = TestSpectra.grid();
+        for (double e0 : new double[] {8340.0, 8343.37, 8344.91, 8351.5}) {
+            double[] mu = new double[e.length];
+            for (int i = 0; i < e.length; i++) {
+                double pre = 0.3 + 2e-4 * (e[i] - 8300);
+                double post = 1.4 - 1e-4 * (e[i] - 8300);
+                double r = Math.max(0, Math.min(1, (e[i] - (e0 - 6)) / 12));
+                mu[i] = pre + r * (post - pre);
+            }
+            SpectrumMetrics m = Xanes.spectrum(e, mu, TestSpectra.OPTIONS.withWhiteline(null));
+            assertEquals(e0, m.edge50Ev(), 1e-9, "planted crossing at " + e0);
+            assertTrue(m.valid());
+            // edge jump at E_ref = 8347.5 (middle of 8330:8365): post - pre
+            double ref = 8347.5;
+            assertEquals((1.4 - 1e-4 * (ref - 8300)) - (0.3 + 2e-4 * (ref - 8300)), m.edgeJump(), 1e-9);
+        }
+    }
+
+    /** The crossing is interpolated between the bracketing energies, never snapped to the grid. */
+    @Test
+    void edge50InterpolatesBetweenGridPoints() {
+        double[] e = {8300, 8310, 8340, 8341, 8342, 8343, 8400, 8410};
+        double[] mu = {0, 0, 0.1, 0.3, 0.9, 1.0, 1, 1};
+        EdgeOptions o = TestSpectra.OPTIONS.withEdgeWindows(new EnergyWindow(8300, 8310), new EnergyWindow(8400, 8410),
+                new EnergyWindow(8340, 8343)).withWhiteline(null);
+        SpectrumMetrics m = Xanes.spectrum(e, mu, o);
+        assertEquals(8341 + (0.5 - 0.3) / (0.9 - 0.3), m.edge50Ev(), 1e-12);
+    }
+
+    @Test
+    void quadraticVertexIsExactForAParabola() {
+        double[] e = new double[21];
+        double[] mu = new double[21];
+        for (int i = 0; i < 21; i++) {
+            e[i] = 8340 + i;
+            mu[i] = 1.5 - 0.01 * Math.pow(e[i] - 8349.37, 2);
+        }
+        EdgeOptions o = EdgeOptions.DEFAULTS.withEdgeWindows(null, null, null).withWhiteline(new EnergyWindow(8340, 8360));
+        SpectrumMetrics m = Xanes.spectrum(e, mu, o);
+        assertEquals(8349.37, m.whitelineEv(), 1e-8);
+        assertTrue(Double.isNaN(m.edge50Ev()), "edge50 not requested");
+        // a cubic fit of an exact parabola has c3 = 0 and the same maximum
+        assertEquals(8349.37, Xanes.spectrum(e, mu, o.withWhitelineFit(WhitelineFit.CUBIC)).whitelineEv(), 1e-6);
+    }
+
+    @Test
+    void cubicFindsTheMaximumOfAnExactCubic() {
+        double[] e = new double[21];
+        double[] mu = new double[21];
+        // mu = -(t^3)/3 + t (t = E - 8350 scaled by 1/10): maximum at t = 1 -> 8360? keep inside: shift
+        for (int i = 0; i < 21; i++) {
+            e[i] = 8340 + i;
+            double t = (e[i] - 8346) / 6.0;
+            mu[i] = 1 + t - t * t * t / 3;
+        }
+        EdgeOptions o = EdgeOptions.DEFAULTS.withEdgeWindows(null, null, null).withWhiteline(new EnergyWindow(8340, 8360))
+                .withWhitelineFit(WhitelineFit.CUBIC);
+        assertEquals(8352.0, Xanes.spectrum(e, mu, o).whitelineEv(), 1e-8);
+    }
+
+    /** Paper C's short scans: 8340-8360 eV in 1 eV steps, no pre/post edge; white line only. */
+    @Test
+    void whitelineWorksOnShortScansWithoutPrePostEdge() {
+        double[] e = new double[21];
+        for (int i = 0; i < 21; i++) {
+            e[i] = 8340 + i;
+        }
+        SplittableRandom rnd = new SplittableRandom(3);
+        double sum = 0;
+        int n = 400;
+        for (int k = 0; k < n; k++) {
+            double[] mu = TestSpectra.spectrum(e, 8343.0, 1.0, 0.8, 8350.2, 0.01, rnd);
+            sum += Xanes.spectrum(e, mu, EdgeOptions.DEFAULTS.withEdgeWindows(null, null, null)
+                    .withWhiteline(new EnergyWindow(8345, 8356))).whitelineEv();
+        }
+        // the arctan step under the Gaussian pulls the parabola's vertex to higher energy; the planted
+        // Gaussian centre is 8350.2 eV; a 1 % noise gives a mean within 0.5 eV
+        assertEquals(8350.2, sum / n, 0.5);
+    }
+
+    @Test
+    void parabolaOpeningUpwardOrVertexOutsideIsRejected() {
+        double[] e = new double[21];
+        double[] up = new double[21];
+        double[] outside = new double[21];
+        for (int i = 0; i < 21; i++) {
+            e[i] = 8340 + i;
+            up[i] = 0.01 * Math.pow(e[i] - 8350, 2);
+            outside[i] = -0.01 * Math.pow(e[i] - 8380, 2);
+        }
+        EdgeOptions o = EdgeOptions.DEFAULTS.withEdgeWindows(null, null, null).withWhiteline(new EnergyWindow(8340, 8360));
+        assertEquals(List.of(VoxelStatus.BAD_FIT), Xanes.spectrum(e, up, o).status());
+        assertEquals(List.of(VoxelStatus.BAD_FIT), Xanes.spectrum(e, outside, o).status());
+        assertTrue(Double.isNaN(Xanes.spectrum(e, outside, o).whitelineEv()));
+    }
+
+    @Test
+    void planted1p2EvShiftIsRecoveredByBothMetrics() {
+        double[] e = TestSpectra.grid();
+        SplittableRandom rnd = new SplittableRandom(11);
+        double d50 = 0;
+        double dwl = 0;
+        int n = 300;
+        for (int k = 0; k < n; k++) {
+            double[] a = TestSpectra.spectrum(e, 8343.2, 1.0, 0.6, 8349.7, 0.01, rnd);
+            double[] b = TestSpectra.spectrum(e, 8344.4, 1.0, 0.6, 8350.9, 0.01, rnd);
+            EdgeOptions o = TestSpectra.OPTIONS.withWhiteline(new EnergyWindow(8346, 8355));
+            SpectrumMetrics ma = Xanes.spectrum(e, a, o);
+            SpectrumMetrics mb = Xanes.spectrum(e, b, o);
+            d50 += mb.edge50Ev() - ma.edge50Ev();
+            dwl += mb.whitelineEv() - ma.whitelineEv();
+        }
+        // 1 eV grid, 1 % noise: the mean shift is recovered within 0.05 eV (well below TXM's 0.8 eV resolution)
+        assertEquals(1.2, d50 / n, 0.05);
+        // a fixed window attenuates white-line shifts (see wideWhitelineWindowAttenuatesShifts)
+        assertTrue(dwl / n > 0.8 && dwl / n < 1.2, "attenuated white-line shift " + dwl / n);
+    }
+
+    /** A whole-grid-step translation of spectrum and window moves the white line by exactly that step. */
+    @Test
+    void whitelineIsTranslationEquivariantOnTheGrid() {
+        double[] e = TestSpectra.grid();
+        EdgeOptions a = TestSpectra.OPTIONS.withWhiteline(new EnergyWindow(8345, 8355));
+        EdgeOptions b = TestSpectra.OPTIONS.withWhiteline(new EnergyWindow(8347, 8357));
+        double wa = Xanes.spectrum(e, TestSpectra.spectrum(e, 8343.2, 1.0, 0.6, 8349.7, 0, null), a).whitelineEv();
+        double wb = Xanes.spectrum(e, TestSpectra.spectrum(e, 8345.2, 1.0, 0.6, 8351.7, 0, null), b).whitelineEv();
+        assertEquals(2.0, wb - wa, 2e-3); // exact up to the 1e-4/eV background slope
+    }
+
+    /**
+     * Honesty check: a parabola over a fixed window is pulled toward the window middle when the
+     * peak moves off-centre, so white-line shifts are attenuated. Noise-free Gaussian peaks
+     * 8349.7 -> 8350.9 eV in a wide 8343:8357 window give a shift well below the planted 1.2 eV.
+     */
+    @Test
+    void wideWhitelineWindowAttenuatesShifts() {
+        double[] e = TestSpectra.grid();
+        double a = Xanes.spectrum(e, TestSpectra.spectrum(e, 8343.2, 1.0, 0.6, 8349.7, 0, null), TestSpectra.OPTIONS).whitelineEv();
+        double b = Xanes.spectrum(e, TestSpectra.spectrum(e, 8344.4, 1.0, 0.6, 8350.9, 0, null), TestSpectra.OPTIONS).whitelineEv();
+        assertTrue(b - a > 0.5 && b - a < 1.0, "attenuated shift " + (b - a));
+    }
+
+    @Test
+    void constantStepNormalisationAgreesOnFlatLines() {
+        double[] e = TestSpectra.grid();
+        double[] mu = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            mu[i] = 0.1 + 0.9 * Math.max(0, Math.min(1, (e[i] - 8340) / 10));
+        }
+        EdgeOptions o = TestSpectra.OPTIONS.withWhiteline(null);
+        assertEquals(8345.0, Xanes.spectrum(e, mu, o).edge50Ev(), 1e-9);
+        assertEquals(8345.0, Xanes.spectrum(e, mu, o.withNormalisation(Normalisation.CONSTANT_STEP)).edge50Ev(), 1e-9);
+    }
+
+    @Test
+    void flatSpectrumIsMaskedAndNanIsFlagged() {
+        double[] e = TestSpectra.grid();
+        double[] flat = new double[e.length];
+        java.util.Arrays.fill(flat, 0.5);
+        SpectrumMetrics m = Xanes.spectrum(e, flat, TestSpectra.OPTIONS);
+        assertEquals(List.of(VoxelStatus.MASKED), m.status());
+        assertTrue(Double.isNaN(m.edge50Ev()) && Double.isNaN(m.whitelineEv()));
+        double[] withNan = TestSpectra.spectrum(e, 8344, 1, 0.6, 8350, 0, null);
+        withNan[3] = Double.NaN;
+        assertEquals(List.of(VoxelStatus.NON_FINITE), Xanes.spectrum(e, withNan, TestSpectra.OPTIONS).status());
+        // absolute threshold above the planted jump of 1.0 masks it
+        double[] good = TestSpectra.spectrum(e, 8344, 1, 0.6, 8350, 0, null);
+        assertEquals(List.of(VoxelStatus.MASKED), Xanes.spectrum(e, good, TestSpectra.OPTIONS.withMinEdgeJump(1.5)).status());
+        assertTrue(Xanes.spectrum(e, good, TestSpectra.OPTIONS.withMinEdgeJump(0.5)).valid());
+    }
+
+    @Test
+    void noCrossingWhenTheEdgeLiesOutsideTheWindow() {
+        double[] e = TestSpectra.grid();
+        double[] mu = TestSpectra.spectrum(e, 8344, 1, 0.6, 8350, 0, null);
+        EdgeOptions o = TestSpectra.OPTIONS.withEdge(new EnergyWindow(8352, 8365));
+        SpectrumMetrics m = Xanes.spectrum(e, mu, o);
+        assertTrue(m.status().contains(VoxelStatus.NO_CROSSING));
+        assertTrue(Double.isNaN(m.edge50Ev()));
+    }
+
+    @Test
+    void badWindowsAndGridsAreNamed() {
+        double[] e = TestSpectra.grid();
+        double[] mu = TestSpectra.spectrum(e, 8344, 1, 0.6, 8350, 0, null);
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                () -> Xanes.spectrum(e, mu, TestSpectra.OPTIONS.withPreEdge(new EnergyWindow(8100, 8200))));
+        assertTrue(x.getMessage().contains("pre-edge window") && x.getMessage().contains("8250.00-8600.00"), x.getMessage());
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> Xanes.spectrum(e, mu, TestSpectra.OPTIONS.withPreEdge(new EnergyWindow(8315, 8321))));
+        assertTrue(one.getMessage().contains("holds 1 measured energies"), one.getMessage());
+        double[] dup = e.clone();
+        dup[5] = dup[4];
+        IllegalArgumentException d = assertThrows(IllegalArgumentException.class, () -> Xanes.spectrum(dup, mu, TestSpectra.OPTIONS));
+        assertTrue(d.getMessage().contains("duplicate"), d.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Xanes.spectrum(e, new double[3], TestSpectra.OPTIONS));
+        assertThrows(IllegalArgumentException.class, () -> EnergyWindow.parse("8300", "--pre"));
+        assertThrows(IllegalArgumentException.class, () -> EnergyWindow.parse("8300:8200", "--pre"));
+        assertEquals(new EnergyWindow(8250, 8320.5), EnergyWindow.parse(" 8250 : 8320.5 ", "--pre"));
+    }
+}

@@ -1,0 +1,282 @@
+package org.cathodekit.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.cathodekit.core.DataFormatException;
+import org.cathodekit.core.Sha256;
+import org.cathodekit.xanes.EdgeMaps;
+import org.cathodekit.xanes.EdgeOptions;
+import org.cathodekit.xanes.EnergyWindow;
+import org.cathodekit.xanes.StackSource;
+import org.cathodekit.xanes.VoxelMap;
+import org.cathodekit.xanes.Xanes;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
+
+/** HDF5 stacks: layout detection, unit conversion, slab reads, map round trip with independent readers, bad files. */
+class Hdf5XanesStackTest {
+    @TempDir
+    Path dir;
+
+    static final EdgeOptions OPT = EdgeOptions.DEFAULTS
+            .withEdgeWindows(new EnergyWindow(8250, 8320), new EnergyWindow(8380, 8600), new EnergyWindow(8330, 8365))
+            .withWhiteline(new EnergyWindow(8343, 8357));
+
+    static double[] energies() {
+        List<Double> e = new ArrayList<>();
+        for (double x = 8250; x <= 8320; x += 10) {
+            e.add(x);
+        }
+        for (double x = 8330; x <= 8370; x += 1) {
+            e.add(x);
+        }
+        for (double x = 8380; x <= 8600; x += 20) {
+            e.add(x);
+        }
+        return e.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** [energy][z][y][x]: edge at 8343 + 0.1 x eV, background at x = 0. */
+    static float[][][][] stack(double[] e, int nz, int ny, int nx) {
+        float[][][][] s = new float[e.length][nz][ny][nx];
+        for (int i = 0; i < e.length; i++) {
+            for (int z = 0; z < nz; z++) {
+                for (int y = 0; y < ny; y++) {
+                    for (int x = 0; x < nx; x++) {
+                        double e0 = 8343 + 0.1 * x + 0.05 * z;
+                        double v = x == 0 ? 0.01 * Math.sin(i * 7 + y)
+                                : 0.1 + (0.5 + Math.atan((e[i] - e0) / 1.5) / Math.PI) + 0.5 * Math.exp(-0.5 * Math.pow((e[i] - e0 - 6.5) / 3, 2))
+                                + 0.002 * Math.sin(i * 13 + x * 3 + y);
+                        s[i][z][y][x] = (float) v;
+                    }
+                }
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void detectsEachLayoutAndConvertsKev() throws IOException {
+        double[] e = energies();
+        float[][][][] vol = stack(e, 3, 4, 5);
+        for (XanesLayout l : List.of(XanesLayout.NSLS2_FXI, XanesLayout.TXM_SANDBOX_3D, XanesLayout.APS_DATA_EXCHANGE)) {
+            Path f = dir.resolve(l + ".h5");
+            Hdf5XanesStack.write(f, l, e, vol, true, 2);
+            try (Hdf5XanesStack s = Hdf5XanesStack.open(f)) {
+                assertEquals(l, s.layout());
+                assertTrue(s.isVolume());
+                assertEquals(3, s.depth());
+                assertEquals(4, s.height());
+                assertEquals(5, s.width());
+                assertArrayEquals(e, s.energiesEv(), 1e-9);
+                boolean kev = l != XanesLayout.TXM_SANDBOX_3D;
+                assertEquals(kev, s.energyUnitNote().contains("keV -> eV"), s.energyUnitNote());
+                assertTrue(s.describe().contains(l.name()));
+                float[][] planes = new float[e.length][2 * 4 * 5];
+                s.read(1, 2, 0, 4, planes);
+                assertEquals(vol[7][2][3][4], planes[7][(1 * 4 + 3) * 5 + 4]);
+            }
+        }
+        Path f2 = dir.resolve("sandbox2d.h5");
+        Hdf5XanesStack.write(f2, XanesLayout.TXM_SANDBOX_2D, e, stack(e, 1, 6, 5), false, 0);
+        try (Hdf5XanesStack s = Hdf5XanesStack.open(f2)) {
+            assertEquals(XanesLayout.TXM_SANDBOX_2D, s.layout());
+            assertFalse(s.isVolume());
+            float[][] planes = new float[e.length][2 * 5];
+            s.read(0, 1, 3, 2, planes);
+            assertEquals(stack(e, 1, 6, 5)[4][0][4][1], planes[4][5 + 1]);
+        }
+    }
+
+    @Test
+    void mapsFromHdf5EqualMapsFromMemoryAndInputIsUntouched() throws IOException {
+        double[] e = energies();
+        float[][][][] vol = stack(e, 4, 6, 7);
+        Path f = dir.resolve("fxi.h5");
+        Hdf5XanesStack.write(f, XanesLayout.NSLS2_FXI, e, vol, true, 3);
+        String before = Sha256.of(f);
+        EdgeMaps fromFile;
+        try (Hdf5XanesStack s = Hdf5XanesStack.open(f)) {
+            fromFile = Xanes.maps(s, OPT, 2, 1);
+        }
+        EdgeMaps fromMemory = Xanes.maps(StackSource.inMemory(e, vol, true), OPT, 1, Long.MAX_VALUE / 4);
+        assertEquals(fromMemory.edge50(), rename(fromFile.edge50()));
+        assertEquals(fromMemory.whiteline(), rename(fromFile.whiteline()));
+        assertEquals(4 * 6, fromFile.counts().masked(), "the x = 0 background column is masked");
+        assertEquals(before, Sha256.of(f), "input file unchanged");
+    }
+
+    private static VoxelMap rename(VoxelMap m) {
+        return m;
+    }
+
+    @Test
+    void mapFileRoundTripsThroughJhdfAndIndependentReaders() throws Exception {
+        double[] e = energies();
+        float[][][][] vol = stack(e, 2, 5, 6);
+        EdgeMaps maps = Xanes.maps(StackSource.inMemory(e, vol, true), OPT);
+        Path out = dir.resolve("maps.h5");
+        Hdf5MapFile.write(out, maps, Map.of("input_file", "memory", "layout", "none"));
+        VoxelMap back = Hdf5MapFile.readMap(out, "/edge50");
+        assertEquals(maps.edge50(), back);
+        assertEquals("eV", back.unit());
+        try (HdfFile h = new HdfFile(out)) {
+            assertEquals("memory", h.getByPath("/provenance").getAttribute("input_file").getData());
+            assertArrayEquals(new double[] {8250, 8320}, (double[]) h.getByPath("/provenance").getAttribute("pre_edge_eV").getData());
+        }
+        // 2D map too
+        EdgeMaps m2 = Xanes.maps(StackSource.inMemory(e, stack(e, 1, 5, 6), false), OPT);
+        Path out2 = dir.resolve("maps2d.h5");
+        Hdf5MapFile.write(out2, m2, Map.of());
+        assertEquals(m2.whiteline(), Hdf5MapFile.readMap(out2, "whiteline"));
+
+        // independent reader 1: h5py (Debian HDF5 1.10.8)
+        Path py = Path.of("/usr/bin/python3");
+        if (Files.isExecutable(py) && run(List.of(py.toString(), "-c", "import h5py")).startsWith("0")) {
+            String script = "import h5py,numpy as np,sys\n"
+                    + "f=h5py.File(sys.argv[1],'r')\n"
+                    + "a=f['edge50'][()]\n"
+                    + "print(a.dtype, a.shape, int(np.isfinite(a).sum()), repr(float(np.nansum(a.astype('f8')))), int(f['status'][()].sum()), f['status'].dtype, f['provenance'].attrs['library'])\n";
+            String r = run(List.of(py.toString(), "-c", script, out2.toString()));
+            double sum = 0;
+            int finite = 0;
+            for (int y = 0; y < 5; y++) {
+                for (int x = 0; x < 6; x++) {
+                    float v = m2.edge50().get(0, y, x);
+                    if (Float.isFinite(v)) {
+                        sum += v;
+                        finite++;
+                    }
+                }
+            }
+            assertTrue(r.startsWith("0\nfloat32 (5, 6) " + finite + " "), r);
+            String[] tok = r.split("\\s+");
+            assertEquals(sum, Double.parseDouble(tok[5]), 1e-6, r);
+            assertTrue(r.contains("uint8") && r.contains("CathodeKit"), r);
+        } else {
+            System.out.println("SKIP h5py round trip: /usr/bin/python3 with h5py not available");
+        }
+        // independent reader 2: h5dump (HDF5 command-line tools)
+        Path h5dump = Path.of("/usr/bin/h5dump");
+        if (Files.isExecutable(h5dump)) {
+            String r = run(List.of(h5dump.toString(), "-d", "/whiteline", "-A", out.toString()));
+            assertTrue(r.startsWith("0\n"), r);
+            assertTrue(r.contains("H5T_IEEE_F32LE") && r.contains("( 2, 5, 6 )"), r);
+        } else {
+            System.out.println("SKIP h5dump round trip: /usr/bin/h5dump not available");
+        }
+    }
+
+    /** Runs a process and returns "exitcode\nstdout+stderr". */
+    static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] b = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return "timeout";
+        }
+        return p.exitValue() + "\n" + new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void outputAppearsOnlyWhenComplete() throws IOException {
+        Path out = dir.resolve("never.h5");
+        double[] e = energies();
+        EdgeMaps maps = Xanes.maps(StackSource.inMemory(e, stack(e, 1, 3, 3), false), OPT);
+        Map<String, String> bad = new java.util.HashMap<>();
+        bad.put(null, "x"); // a writer failure in the middle
+        assertThrows(RuntimeException.class, () -> Hdf5MapFile.write(out, maps, bad));
+        assertFalse(Files.exists(out));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.filter(p -> p.getFileName().toString().startsWith(".never")).count(), "no temporary left");
+        }
+    }
+
+    @Test
+    void badFilesAreNamed() throws IOException {
+        double[] e = energies();
+        // missing datasets
+        Path empty = dir.resolve("empty.h5");
+        try (WritableHdfFile w = HdfFile.write(empty)) {
+            w.putDataset("something", new double[] {1, 2});
+        }
+        DataFormatException x = assertThrows(DataFormatException.class, () -> Hdf5XanesStack.open(empty));
+        assertTrue(x.getMessage().contains("empty.h5") && x.getMessage().contains("/img_xanes") && x.getMessage().contains("/something"),
+                x.getMessage());
+        // overriding the paths works, and a wrong override names the dataset
+        Path custom = dir.resolve("custom.h5");
+        try (WritableHdfFile w = HdfFile.write(custom)) {
+            WritableGroup g = w.putGroup("scan");
+            g.putDataset("stack", stack(e, 1, 2, 3)[0].length == 1 ? flat2d(stack(e, 1, 2, 3)) : null);
+            g.putDataset("eV", e);
+        }
+        try (Hdf5XanesStack s = Hdf5XanesStack.open(custom, "/scan/stack", "/scan/eV")) {
+            assertEquals(XanesLayout.CUSTOM, s.layout());
+            assertEquals("energies in eV as stored", s.energyUnitNote());
+        }
+        DataFormatException y = assertThrows(DataFormatException.class, () -> Hdf5XanesStack.open(custom, "/scan/nope", "/scan/eV"));
+        assertTrue(y.getMessage().contains("/scan/nope"), y.getMessage());
+        // duplicate / non-monotonic energies, length mismatch
+        double[] dup = e.clone();
+        dup[10] = dup[9];
+        Path d = fxiRaw("dup.h5", dup, flat2d(stack(e, 1, 2, 3)));
+        DataFormatException z = assertThrows(DataFormatException.class, () -> Hdf5XanesStack.open(d));
+        assertTrue(z.getMessage().contains("/X_eng") && z.getMessage().contains("index 10") && z.getMessage().contains("duplicate"), z.getMessage());
+        double[] shortE = java.util.Arrays.copyOf(e, e.length - 1);
+        Path m = fxiRaw("mismatch.h5", shortE, flat2d(stack(e, 1, 2, 3)));
+        DataFormatException w = assertThrows(DataFormatException.class, () -> Hdf5XanesStack.open(m));
+        assertTrue(w.getMessage().contains("energy images") && w.getMessage().contains(String.valueOf(e.length - 1)), w.getMessage());
+        double[] nanE = e.clone();
+        nanE[3] = Double.NaN;
+        Path n = fxiRaw("nan.h5", nanE, flat2d(stack(e, 1, 2, 3)));
+        assertTrue(assertThrows(DataFormatException.class, () -> Hdf5XanesStack.open(n)).getMessage().contains("index 3"));
+        // not HDF5
+        Path txt = dir.resolve("text.h5");
+        Files.writeString(txt, "hello");
+        assertThrows(DataFormatException.class, () -> Hdf5XanesStack.open(txt));
+        assertThrows(DataFormatException.class, () -> Hdf5XanesStack.open(dir.resolve("missing.h5")));
+        // windows outside the stack's range name the window and the range
+        Path ok = dir.resolve("ok.h5");
+        Hdf5XanesStack.write(ok, XanesLayout.NSLS2_FXI, e, stack(e, 1, 2, 3), false, 0);
+        try (Hdf5XanesStack s = Hdf5XanesStack.open(ok)) {
+            IllegalArgumentException v = assertThrows(IllegalArgumentException.class,
+                    () -> Xanes.maps(s, OPT.withPostEdge(new EnergyWindow(8700, 8800))));
+            assertTrue(v.getMessage().contains("post-edge window"), v.getMessage());
+        }
+    }
+
+    private Path fxiRaw(String name, double[] energiesKevOrEv, float[][][] stack) throws IOException {
+        Path p = dir.resolve(name);
+        try (WritableHdfFile w = HdfFile.write(p)) {
+            w.putDataset("img_xanes", stack);
+            w.putDataset("X_eng", energiesKevOrEv);
+        }
+        return p;
+    }
+
+    private static float[][][] flat2d(float[][][][] s) {
+        float[][][] o = new float[s.length][][];
+        for (int i = 0; i < s.length; i++) {
+            o[i] = s[i][0];
+        }
+        return o;
+    }
+}

@@ -68,9 +68,9 @@ def check(nb):
     return problems, keys
 
 
-def run_one(path, kernel, out_dir, html, timeout, startup_timeout):
+def execute(path, kernel, timeout, startup_timeout, kernel_log):
+    """One attempt: returns (executed notebook, kernel start seconds or nan, fatal error or None)."""
     nb = nbformat.read(path, as_version=4)
-    stem = os.path.splitext(os.path.basename(path))[0]
     client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, startup_timeout=startup_timeout,
                             allow_errors=True,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
@@ -78,12 +78,28 @@ def run_one(path, kernel, out_dir, html, timeout, startup_timeout):
     kernel_start = float("nan")
     fatal = None
     try:
-        with client.setup_kernel():
+        # the kernel's own stdout/stderr (logging, classpath echo) go to a log file, not into ours
+        with client.setup_kernel(stdout=kernel_log, stderr=kernel_log):
             kernel_start = time.time() - t0
             for index, cell in enumerate(nb.cells):
                 client.execute_cell(cell, index)
     except Exception as e:  # kernel died, timed out, could not start
         fatal = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+    return nb, kernel_start, fatal
+
+
+def run_one(path, kernel, out_dir, html, timeout, startup_timeout):
+    stem = os.path.splitext(os.path.basename(path))[0]
+    log_path = os.path.join(out_dir, "logs", f"{stem}.{kernel}.log") if out_dir else os.devnull
+    if out_dir:
+        os.makedirs(os.path.dirname(log_path), exist_ok=True)
+    t0 = time.time()
+    notes = []
+    with open(log_path, "w", encoding="utf-8") as kernel_log:
+        nb, kernel_start, fatal = execute(path, kernel, timeout, startup_timeout, kernel_log)
+        if fatal and kernel_start != kernel_start:  # never started (nan): one retry, reported
+            notes.append(f"kernel did not start on the first attempt ({fatal}); retried")
+            nb, kernel_start, fatal = execute(path, kernel, timeout, startup_timeout, kernel_log)
     seconds = time.time() - t0
     problems, keys = check(nb)
     if fatal:
@@ -104,7 +120,8 @@ def run_one(path, kernel, out_dir, html, timeout, startup_timeout):
             body, _ = HTMLExporter().from_notebook_node(nb)
             atomic_write(os.path.join(out_dir, stem + ".html"), body)
     return {"notebook": stem, "kernel": kernel, "status": "ok" if not problems else "FAILED",
-            "seconds": seconds, "kernel_start": kernel_start, "keys": keys, "problems": problems}
+            "seconds": seconds, "kernel_start": kernel_start, "keys": keys, "problems": problems,
+            "notes": notes}
 
 
 def main():
@@ -114,7 +131,7 @@ def main():
     ap.add_argument("--out", help="folder for executed notebooks, HTML, figures and summary.tsv")
     ap.add_argument("--html", action="store_true", help="also render HTML")
     ap.add_argument("--timeout", type=int, default=900, help="per-cell timeout, seconds")
-    ap.add_argument("--startup-timeout", type=int, default=180, help="kernel start timeout, seconds")
+    ap.add_argument("--startup-timeout", type=int, default=120, help="kernel start timeout, seconds")
     a = ap.parse_args()
     for p in a.notebooks:
         if not os.path.isfile(p):
@@ -126,7 +143,7 @@ def main():
         results.append(r)
         print(f"[{r['status']}] {r['notebook']} on {a.kernel}: {r['seconds']:.1f} s "
               f"(kernel start {r['kernel_start']:.1f} s)", flush=True)
-        for pr in r["problems"]:
+        for pr in r["notes"] + r["problems"]:
             print(f"    {pr}", flush=True)
     lines = ["notebook\tkernel\tstatus\tseconds\tkernel_start_s\tkey_numbers\tfirst_problem"]
     for r in results:

@@ -43,11 +43,20 @@ public final class Delimited {
         for (char c : CANDIDATES) {
             int[] counts = new int[sample.size()];
             int used = 0;
+            int fields = 0;
+            int numeric = 0;
             for (String line : sample) {
                 if (line.isBlank()) {
                     continue;
                 }
-                counts[used++] = split(line, c).size();
+                List<String> parts = split(line, c);
+                counts[used++] = parts.size();
+                for (String f : parts) {
+                    fields++;
+                    if (looksNumeric(f)) {
+                        numeric++;
+                    }
+                }
             }
             if (used == 0) {
                 continue;
@@ -63,7 +72,8 @@ public final class Delimited {
                     agree++;
                 }
             }
-            double score = (double) agree / used + 0.01 * Math.min(mode, 50);
+            // consistent field counts first, then fields that read as numbers, then more columns
+            double score = (double) agree / used + 0.5 * numeric / Math.max(1, fields) + 0.01 * Math.min(mode, 50);
             if (c == ' ') {
                 score -= 0.05; // prefer an explicit delimiter when both explain the lines
             }
@@ -91,6 +101,11 @@ public final class Delimited {
             }
         }
         return new Dialect(best, decimal);
+    }
+
+    private static boolean looksNumeric(String field) {
+        String t = field.trim();
+        return t.matches("[-+]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][-+]?\\d+)?");
     }
 
     private static int mode(int[] counts, int n) {

@@ -1,0 +1,70 @@
+package org.cathodekit.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+
+    /** Per-chunk partial sums combined in chunk order: floating-point sums must not depend on threads. */
+    private static double chunkedSum(double[] x, int threads) {
+        int chunk = 1000;
+        double[] partial = new double[Parallel.chunkCount(x.length, chunk)];
+        Parallel.forEachChunk(x.length, chunk, threads, (k, from, to) -> {
+            double s = 0;
+            for (int i = from; i < to; i++) {
+                s += x[i];
+            }
+            partial[k] = s;
+        });
+        double total = 0;
+        for (double p : partial) {
+            total += p;
+        }
+        return total;
+    }
+
+    @Test
+    void resultsAreBitIdenticalForAnyThreadCount() {
+        SplittableRandom r = new SplittableRandom(42);
+        double[] x = new double[123_457];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble(-1e6, 1e6) * Math.pow(10, r.nextInt(-8, 8));
+        }
+        double one = chunkedSum(x, 1);
+        for (int t : new int[] {2, 3, 8}) {
+            assertEquals(Double.doubleToRawLongBits(one), Double.doubleToRawLongBits(chunkedSum(x, t)), "threads=" + t);
+        }
+    }
+
+    @Test
+    void everyIndexIsVisitedExactlyOnce() {
+        int[] hits = new int[10_001];
+        Parallel.forEachChunk(hits.length, 64, 4, (k, from, to) -> {
+            for (int i = from; i < to; i++) {
+                hits[i]++;
+            }
+        });
+        int[] ones = new int[hits.length];
+        java.util.Arrays.fill(ones, 1);
+        assertArrayEquals(ones, hits);
+        Parallel.forEachChunk(0, 64, 4, (k, from, to) -> {
+            throw new AssertionError("no chunk expected for n = 0");
+        });
+    }
+
+    @Test
+    void exceptionsFromWorkersReachTheCaller() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Parallel.forEachChunk(100, 10, 3, (k, from, to) -> {
+                    if (k == 7) {
+                        throw new IllegalArgumentException("chunk 7 is bad");
+                    }
+                }));
+        assertEquals("chunk 7 is bad", e.getMessage());
+    }
+}

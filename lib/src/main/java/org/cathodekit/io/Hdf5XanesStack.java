@@ -1,6 +1,11 @@
 package org.cathodekit.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +19,8 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.object.datatype.FloatingPoint;
 import io.jhdf.exceptions.HdfException;
 
 /**
@@ -42,6 +49,9 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
     private final int ny;
     private final int nx;
     private final int chunkZ;
+    /** Byte order of float32 image data (fast raw reads), or null for other types. */
+    private final ByteOrder rawFloat;
+    private ByteBuffer rowBuffer;
 
     private Hdf5XanesStack(Path file, HdfFile hdf, XanesLayout layout, String imagesPath, String energiesPath,
                            Dataset images, double[] energies, String unitNote) {
@@ -63,6 +73,11 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
             cz = c.getChunkDimensions()[1];
         }
         this.chunkZ = cz;
+        ByteOrder bo = null;
+        if (images.getJavaType() == float.class && images.getDataType() instanceof FloatingPoint fp && fp.getSize() == 4) {
+            bo = fp.getByteOrder();
+        }
+        this.rawFloat = bo;
     }
 
     /** Opens with automatic layout detection. */
@@ -378,6 +393,92 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
 
     @Override
     public void read(int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
+        if (rawFloat != null) {
+            try {
+                if (images instanceof ChunkedDataset c) {
+                    readChunks(c, z0, dz, y0, dy, planes);
+                    return;
+                }
+                if (images instanceof ContiguousDataset c) {
+                    readContiguous(c, z0, dz, y0, dy, planes);
+                    return;
+                }
+            } catch (HdfException | UnsupportedOperationException | IndexOutOfBoundsException e) {
+                // e.g. chunks never written (fill value): the generic slice read below handles them
+            }
+        }
+        readSlices(z0, dz, y0, dy, planes);
+    }
+
+    /**
+     * Fast path for float32 chunked datasets: copies the box out of each intersecting storage chunk
+     * (uncompressed chunks are memory-mapped views, filtered chunks are decompressed by jhdf), with
+     * bulk float copies of whole rows; no per-element boxing or nested arrays.
+     */
+    private void readChunks(ChunkedDataset c, int z0, int dz, int y0, int dy, float[][] planes) {
+        int ne = energies.length;
+        int[] cd = c.getChunkDimensions();
+        int c0 = cd[0];
+        int c1 = volume ? cd[1] : 1;
+        int c2 = volume ? cd[2] : cd[1];
+        int c3 = volume ? cd[3] : cd[2];
+        boolean filtered = !c.getFilters().isEmpty();
+        for (int ce = 0; ce < ne; ce += c0) {
+            for (int cz = (z0 / c1) * c1; cz < z0 + dz; cz += c1) {
+                for (int cy = (y0 / c2) * c2; cy < y0 + dy; cy += c2) {
+                    for (int cx = 0; cx < nx; cx += c3) {
+                        int[] origin = volume ? new int[] {ce, cz, cy, cx} : new int[] {ce, cy, cx};
+                        ByteBuffer bb = filtered ? ByteBuffer.wrap(c.getDecompressedChunk(origin)) : c.getRawChunkBuffer(origin);
+                        FloatBuffer fb = bb.order(rawFloat).asFloatBuffer();
+                        int len = Math.min(nx, cx + c3) - cx;
+                        int eEnd = Math.min(ne, ce + c0);
+                        int zLo = Math.max(z0, cz);
+                        int zHi = Math.min(z0 + dz, cz + c1);
+                        int yLo = Math.max(y0, cy);
+                        int yHi = Math.min(y0 + dy, cy + c2);
+                        for (int e = ce; e < eEnd; e++) {
+                            float[] dst = planes[e];
+                            for (int z = zLo; z < zHi; z++) {
+                                for (int y = yLo; y < yHi; y++) {
+                                    int src = (((e - ce) * c1 + (z - cz)) * c2 + (y - cy)) * c3;
+                                    fb.get(src, dst, ((z - z0) * dy + (y - y0)) * nx + cx, len);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Fast path for float32 contiguous datasets: positional reads of whole row blocks from the file. */
+    private void readContiguous(ContiguousDataset c, int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
+        int ne = energies.length;
+        long base = c.getDataAddress() + hdf.getUserBlockSize();
+        int block = dy * nx;
+        if (rowBuffer == null || rowBuffer.capacity() < block * 4) {
+            rowBuffer = ByteBuffer.allocate(block * 4);
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int e = 0; e < ne; e++) {
+                for (int z = 0; z < dz; z++) {
+                    long element = (((long) e * nz + (z0 + z)) * ny + y0) * nx;
+                    rowBuffer.clear().limit(block * 4);
+                    long pos = base + element * 4;
+                    while (rowBuffer.hasRemaining()) {
+                        int n = ch.read(rowBuffer, pos + rowBuffer.position());
+                        if (n < 0) {
+                            throw new DataFormatException(file, "dataset " + imagesPath, "file ends inside the image data (truncated file?)");
+                        }
+                    }
+                    rowBuffer.flip();
+                    rowBuffer.order(rawFloat).asFloatBuffer().get(planes[e], z * block, block);
+                }
+            }
+        }
+    }
+
+    private void readSlices(int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
         int ne = energies.length;
         Object data;
         try {

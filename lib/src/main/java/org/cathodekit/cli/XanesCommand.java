@@ -66,8 +66,12 @@ public final class XanesCommand implements Runnable {
         Double edgeReference;
         @Option(names = "--normalisation", defaultValue = "PRE_POST_LINES", description = "PRE_POST_LINES (default) or CONSTANT_STEP.")
         Normalisation normalisation;
-        @Option(names = "--whiteline-fit", defaultValue = "QUADRATIC", description = "QUADRATIC (default) or CUBIC.")
+        @Option(names = "--whiteline-fit", defaultValue = "QUADRATIC", description = "QUADRATIC (default, whole window), "
+                + "QUADRATIC_AT_MAXIMUM (parabola within --peak-half-width of the highest point) or CUBIC.")
         WhitelineFit whitelineFit;
+        @Option(names = "--peak-half-width", paramLabel = "EV", defaultValue = "3", description = "Half width of the "
+                + "QUADRATIC_AT_MAXIMUM sub-window, eV (default ${DEFAULT-VALUE}).")
+        double peakHalfWidth;
 
         EdgeOptions toOptions() {
             EnergyWindow p = pre == null ? null : EnergyWindow.parse(pre, "--pre");
@@ -83,7 +87,7 @@ public final class XanesCommand implements Runnable {
                 throw new IllegalArgumentException("give --pre/--post/--edge (edge50), --whiteline, or both");
             }
             return new EdgeOptions(p, q, e, w, minEdgeJump == null ? Double.NaN : minEdgeJump, autoNoiseFactor,
-                    edgeReference == null ? Double.NaN : edgeReference, normalisation, whitelineFit);
+                    edgeReference == null ? Double.NaN : edgeReference, normalisation, whitelineFit, peakHalfWidth);
         }
     }
 

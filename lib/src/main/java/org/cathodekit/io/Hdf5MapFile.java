@@ -87,6 +87,7 @@ public final class Hdf5MapFile {
                 p.putAttribute("edge_reference_eV", o.resolvedEdgeReferenceEv());
                 p.putAttribute("min_edge_jump", o.minEdgeJump());
                 p.putAttribute("auto_noise_factor", o.autoNoiseFactor());
+                p.putAttribute("peak_half_width_eV", o.peakHalfWidthEv());
                 StatusCounts c = maps.counts();
                 p.putAttribute("status_counts", new long[] {c.voxels(), c.valid(), c.masked(), c.noCrossing(), c.badFit(), c.nonFinite()});
                 p.putAttribute("status_counts_order", "voxels, valid, masked, no_crossing, bad_fit, non_finite");

@@ -51,6 +51,13 @@ final class EdgeKernel {
     private final double wh;
     private final double[][] wW;
     private final boolean cubic;
+    private final boolean atMaximum;
+    // QUADRATIC_AT_MAXIMUM: per peak index i (relative to w0) the sub-window [subLo, subHi] and its weights
+    private final int[] subLo;
+    private final int[] subHi;
+    private final double[] subC;
+    private final double[] subH;
+    private final double[][][] subW;
 
     EdgeKernel(double[] energiesEv, EdgeOptions options) {
         this.energies = energiesEv.clone();
@@ -96,12 +103,44 @@ final class EdgeKernel {
             wc = options.whiteline().middleEv();
             wh = 0.5 * (options.whiteline().endEv() - options.whiteline().startEv());
             cubic = options.whitelineFit() == WhitelineFit.CUBIC;
-            wW = polynomialWeights(w0, w1, options.whitelineFit().coefficients());
+            atMaximum = options.whitelineFit() == WhitelineFit.QUADRATIC_AT_MAXIMUM;
+            wW = polynomialWeights(w0, w1, options.whitelineFit().coefficients(), wc, wh);
+            int m = w1 - w0 + 1;
+            subLo = new int[m];
+            subHi = new int[m];
+            subC = new double[m];
+            subH = new double[m];
+            subW = new double[m][][];
+            if (atMaximum) {
+                double hw = options.peakHalfWidthEv();
+                for (int k = 0; k < m; k++) {
+                    int i = w0 + k;
+                    int lo = i;
+                    int hi = i;
+                    while (lo > w0 && energies[i] - energies[lo - 1] <= hw) {
+                        lo--;
+                    }
+                    while (hi < w1 && energies[hi + 1] - energies[i] <= hw) {
+                        hi++;
+                    }
+                    subLo[k] = lo;
+                    subHi[k] = hi;
+                    if (hi - lo + 1 >= 3 && i > w0 && i < w1) {
+                        subC[k] = 0.5 * (energies[lo] + energies[hi]);
+                        subH[k] = 0.5 * (energies[hi] - energies[lo]);
+                        subW[k] = polynomialWeights(lo, hi, 3, subC[k], subH[k]);
+                    }
+                }
+            }
         } else {
             w0 = w1 = -1;
             wc = wh = Double.NaN;
             cubic = false;
+            atMaximum = false;
             wW = null;
+            subLo = subHi = null;
+            subC = subH = null;
+            subW = null;
         }
     }
 
@@ -156,7 +195,7 @@ final class EdgeKernel {
     }
 
     /** Rows of the least-squares solution operator (X^T X)^-1 X^T for a polynomial in t. */
-    private double[][] polynomialWeights(int a, int b, int k) {
+    private double[][] polynomialWeights(int a, int b, int k, double wc, double wh) {
         int m = b - a + 1;
         double[][] x = new double[m][k];
         for (int i = 0; i < m; i++) {
@@ -246,7 +285,7 @@ final class EdgeKernel {
             out[EDGE50] = edge50;
         }
         if (whitelineOn) {
-            double wl = cubic ? cubicMax(mu) : quadraticVertex(mu);
+            double wl = cubic ? cubicMax(mu) : atMaximum ? quadraticAtMaximum(mu) : quadraticVertex(mu);
             if (Double.isNaN(wl)) {
                 status |= VoxelStatus.BAD_FIT.bit();
             }
@@ -273,6 +312,35 @@ final class EdgeKernel {
             return Double.NaN;
         }
         return wc + wh * t;
+    }
+
+    private double quadraticAtMaximum(double[] mu) {
+        int best = w0;
+        for (int i = w0 + 1; i <= w1; i++) {
+            if (mu[i] > mu[best]) {
+                best = i;
+            }
+        }
+        int k = best - w0;
+        double[][] w = subW[k];
+        if (w == null) {
+            return Double.NaN;
+        }
+        int lo = subLo[k];
+        double c1 = 0;
+        double c2 = 0;
+        for (int i = lo; i <= subHi[k]; i++) {
+            c1 += w[1][i - lo] * mu[i];
+            c2 += w[2][i - lo] * mu[i];
+        }
+        if (!(c2 < 0)) {
+            return Double.NaN;
+        }
+        double t = -c1 / (2 * c2);
+        if (!(t >= -1 && t <= 1)) {
+            return Double.NaN;
+        }
+        return subC[k] + subH[k] * t;
     }
 
     private double cubicMax(double[] mu) {

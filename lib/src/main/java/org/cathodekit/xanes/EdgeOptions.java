@@ -32,10 +32,12 @@ import org.cathodekit.core.Checks;
  *                        or NaN for the middle of the edge window
  * @param normalisation   how mu is normalised for edge50
  * @param whitelineFit    the white-line model
+ * @param peakHalfWidthEv half width (eV) of the sub-window around the highest measured point used by
+ *                        {@link WhitelineFit#QUADRATIC_AT_MAXIMUM} (default 3 eV; ignored by the other fits)
  */
 public record EdgeOptions(EnergyWindow preEdge, EnergyWindow postEdge, EnergyWindow edge, EnergyWindow whiteline,
                           double minEdgeJump, double autoNoiseFactor, double edgeReferenceEv,
-                          Normalisation normalisation, WhitelineFit whitelineFit) {
+                          Normalisation normalisation, WhitelineFit whitelineFit, double peakHalfWidthEv) {
 
     /**
      * Ni K-edge defaults for typical full TXM-XANES scans (8.25-8.6 keV): pre 8250:8320, post
@@ -44,7 +46,7 @@ public record EdgeOptions(EnergyWindow preEdge, EnergyWindow postEdge, EnergyWin
      */
     public static final EdgeOptions DEFAULTS = new EdgeOptions(new EnergyWindow(8250, 8320), new EnergyWindow(8400, 8600),
             new EnergyWindow(8330, 8360), new EnergyWindow(8342, 8358), Double.NaN, 5.0, Double.NaN,
-            Normalisation.PRE_POST_LINES, WhitelineFit.QUADRATIC);
+            Normalisation.PRE_POST_LINES, WhitelineFit.QUADRATIC, 3.0);
 
     public EdgeOptions {
         if (normalisation == null) {
@@ -65,6 +67,7 @@ public record EdgeOptions(EnergyWindow preEdge, EnergyWindow postEdge, EnergyWin
             Checks.requireNonNegative(minEdgeJump, "minEdgeJump");
         }
         Checks.requireNonNegative(autoNoiseFactor, "autoNoiseFactor");
+        Checks.requirePositive(peakHalfWidthEv, "peakHalfWidthEv");
         if (!Double.isNaN(edgeReferenceEv)) {
             Checks.requireFinite(edgeReferenceEv, "edgeReferenceEv");
         }
@@ -100,43 +103,47 @@ public record EdgeOptions(EnergyWindow preEdge, EnergyWindow postEdge, EnergyWin
     }
 
     public EdgeOptions withPreEdge(EnergyWindow w) {
-        return new EdgeOptions(w, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit);
+        return new EdgeOptions(w, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
     }
 
     public EdgeOptions withPostEdge(EnergyWindow w) {
-        return new EdgeOptions(preEdge, w, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit);
+        return new EdgeOptions(preEdge, w, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
     }
 
     public EdgeOptions withEdge(EnergyWindow w) {
-        return new EdgeOptions(preEdge, postEdge, w, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit);
+        return new EdgeOptions(preEdge, postEdge, w, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
     }
 
     /** @return a copy with all three edge windows set at once (or all null: white line only). */
     public EdgeOptions withEdgeWindows(EnergyWindow pre, EnergyWindow post, EnergyWindow edgeWindow) {
-        return new EdgeOptions(pre, post, edgeWindow, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit);
+        return new EdgeOptions(pre, post, edgeWindow, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
     }
 
     public EdgeOptions withWhiteline(EnergyWindow w) {
-        return new EdgeOptions(preEdge, postEdge, edge, w, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit);
+        return new EdgeOptions(preEdge, postEdge, edge, w, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
     }
 
     public EdgeOptions withMinEdgeJump(double j) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, j, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit);
+        return new EdgeOptions(preEdge, postEdge, edge, whiteline, j, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
     }
 
     public EdgeOptions withAutoNoiseFactor(double k) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, k, edgeReferenceEv, normalisation, whitelineFit);
+        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, k, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
     }
 
     public EdgeOptions withEdgeReferenceEv(double e) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, e, normalisation, whitelineFit);
+        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, e, normalisation, whitelineFit, peakHalfWidthEv);
     }
 
     public EdgeOptions withNormalisation(Normalisation n) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, n, whitelineFit);
+        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, n, whitelineFit, peakHalfWidthEv);
+    }
+
+    public EdgeOptions withPeakHalfWidthEv(double h) {
+        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, h);
     }
 
     public EdgeOptions withWhitelineFit(WhitelineFit f) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, f);
+        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, f, peakHalfWidthEv);
     }
 }

@@ -17,6 +17,16 @@ public enum WhitelineFit {
      */
     QUADRATIC(3),
     /**
+     * Parabola around the highest measured point: {@code i* = argmax mu} inside the white-line
+     * window; a least-squares parabola (as {@link #QUADRATIC}) over the energies within
+     * {@link EdgeOptions#peakHalfWidthEv()} of {@code E_i*}; white line at its vertex. Rejected when
+     * {@code i*} is the first or last energy of the window (no peak inside), when the sub-window holds
+     * fewer than 3 energies, the parabola opens upward, or its vertex leaves the sub-window. Unlike a
+     * fixed window, the fit follows the peak, so shifts of the white line are not attenuated (a fixed
+     * window pulls the vertex toward its middle when the peak is off-centre).
+     */
+    QUADRATIC_AT_MAXIMUM(3),
+    /**
      * {@code mu ~ c0 + c1 t + c2 t^2 + c3 t^3}; white line at the local maximum (root of
      * {@code c1 + 2 c2 t + 3 c3 t^2} with negative second derivative). Rejected when there is no
      * local maximum inside the window. Follows skewed white lines better than the parabola; needs at

@@ -133,6 +133,36 @@ class XanesSpectrumTest {
         assertTrue(dwl / n > 0.8 && dwl / n < 1.2, "attenuated white-line shift " + dwl / n);
     }
 
+    /** The parabola around the highest point follows the peak: a planted 1.2 eV shift is not attenuated. */
+    @Test
+    void quadraticAtMaximumRecoversWhitelineShifts() {
+        double[] e = TestSpectra.grid();
+        EdgeOptions o = TestSpectra.OPTIONS.withWhitelineFit(WhitelineFit.QUADRATIC_AT_MAXIMUM).withPeakHalfWidthEv(3.0);
+        double a = Xanes.spectrum(e, TestSpectra.spectrum(e, 8343.2, 1.0, 0.6, 8349.7, 0, null), o).whitelineEv();
+        double b = Xanes.spectrum(e, TestSpectra.spectrum(e, 8344.4, 1.0, 0.6, 8350.9, 0, null), o).whitelineEv();
+        assertEquals(1.2, b - a, 0.1, "noise-free shift");
+        SplittableRandom rnd = new SplittableRandom(5);
+        double sum = 0;
+        int n = 300;
+        for (int k = 0; k < n; k++) {
+            sum += Xanes.spectrum(e, TestSpectra.spectrum(e, 8344.4, 1.0, 0.6, 8350.9, 0.01, rnd), o).whitelineEv()
+                    - Xanes.spectrum(e, TestSpectra.spectrum(e, 8343.2, 1.0, 0.6, 8349.7, 0.01, rnd), o).whitelineEv();
+        }
+        assertEquals(1.2, sum / n, 0.1, "mean shift with 1 % noise");
+        // exact on a parabola whose top lies anywhere inside the window
+        double[] mu = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            mu[i] = 1.5 - 0.01 * Math.pow(e[i] - 8351.37, 2);
+        }
+        assertEquals(8351.37, Xanes.spectrum(e, mu, o.withEdgeWindows(null, null, null)).whitelineEv(), 1e-8);
+        // a monotonic rise has its maximum at the window's end: rejected
+        double[] rise = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            rise[i] = e[i] * 1e-3;
+        }
+        assertEquals(List.of(VoxelStatus.BAD_FIT), Xanes.spectrum(e, rise, o.withEdgeWindows(null, null, null)).status());
+    }
+
     /** A whole-grid-step translation of spectrum and window moves the white line by exactly that step. */
     @Test
     void whitelineIsTranslationEquivariantOnTheGrid() {

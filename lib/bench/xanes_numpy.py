@@ -9,7 +9,7 @@ Sub-commands
   compute --input F.h5 --out M.h5
       the same definitions as org.cathodekit.xanes (pre/post least-squares lines, two-line
       normalisation, first upward 0.5 crossing by linear interpolation in the edge window, quadratic
-      white-line vertex, auto masking: jump <= 0 or < 5 x pre-edge residual RMS), vectorised with
+      white-line vertex, auto masking: jump <= 0 or < 5 x its standard error from the two line fits), vectorised with
       numpy over all voxels at once (whole stack in memory), float64 maths; prints seconds.
   compare --a M1.h5 --b M2.h5
       max |difference| of /edge50 and /whiteline, and whether the NaN patterns agree.
@@ -84,9 +84,12 @@ def compute(a):
     qxm, qmean, qslope = line(q)
     eref = 0.5 * (EDGE[0] + EDGE[1])
     jump = (qmean + qslope * (eref - qxm)) - (pmean + pslope * (eref - pxm))
-    resid = mu[p] - (pmean + pslope * (e[p, None] - pxm))
-    m = len(p)
-    thr = 5.0 * np.sqrt((resid ** 2).sum(axis=0) / (m - 2)) if m > 2 else np.zeros_like(jump)
+    ssr = ((mu[p] - (pmean + pslope * (e[p, None] - pxm))) ** 2).sum(axis=0) \
+        + ((mu[q] - (qmean + qslope * (e[q, None] - qxm))) ** 2).sum(axis=0)
+    dof = len(p) + len(q) - 4
+    lev = np.sqrt(1 / len(p) + (eref - pxm) ** 2 / ((e[p] - pxm) ** 2).sum()
+                  + 1 / len(q) + (eref - qxm) ** 2 / ((e[q] - qxm) ** 2).sum())
+    thr = 5.0 * np.sqrt(ssr / dof) * lev if dof > 0 else np.zeros_like(jump)
     finite = np.isfinite(mu).all(axis=0)
     masked = finite & ((jump <= 0) | (jump < thr))
     # normalised mu in the edge window

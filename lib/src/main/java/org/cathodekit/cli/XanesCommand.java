@@ -58,7 +58,7 @@ public final class XanesCommand implements Runnable {
         @Option(names = "--whiteline", paramLabel = "G:H", description = "White-line fit window, eV.")
         String whiteline;
         @Option(names = "--min-edge-jump", paramLabel = "J", description = "Absolute minimum edge jump (units of mu). "
-                + "Default: auto rule, jump <= 0 or < k x pre-edge residual RMS per voxel (k = --auto-noise-factor).")
+                + "Default: auto rule, jump <= 0 or < k x its standard error from the pre/post line fits, per voxel (k = --auto-noise-factor).")
         Double minEdgeJump;
         @Option(names = "--auto-noise-factor", paramLabel = "K", defaultValue = "5", description = "k of the auto masking rule (default ${DEFAULT-VALUE}).")
         double autoNoiseFactor;

@@ -44,6 +44,9 @@ final class EdgeKernel {
     private final double[] gPost;
     private final double refPre;
     private final double refPost;
+    // auto masking: standard error of the jump = sigma * jumpLeverage, sigma^2 = (SSR_pre + SSR_post) / jumpDof
+    private final double jumpLeverage;
+    private final int jumpDof;
     // white-line fit weights: c_k = sum_i W[k][i - w0] y_i in t = (E - wc) / wh
     private final int w0;
     private final int w1;
@@ -91,8 +94,14 @@ final class EdgeKernel {
             double ref = options.resolvedEdgeReferenceEv();
             refPre = ref - preXm;
             refPost = ref - postXm;
+            int mp = p1 - p0 + 1;
+            int mq = q1 - q0 + 1;
+            jumpLeverage = Math.sqrt(1.0 / mp + refPre * refPre / sxx(p0, p1, preXm) + 1.0 / mq + refPost * refPost / sxx(q0, q1, postXm));
+            jumpDof = mp + mq - 4;
         } else {
             p0 = p1 = q0 = q1 = g0 = g1 = -1;
+            jumpLeverage = Double.NaN;
+            jumpDof = 0;
             preXm = postXm = refPre = refPost = Double.NaN;
             preW = postW = gPre = gPost = null;
         }
@@ -181,6 +190,15 @@ final class EdgeKernel {
         return s / (b - a + 1);
     }
 
+    private double sxx(int a, int b, double xm) {
+        double s = 0;
+        for (int i = a; i <= b; i++) {
+            double d = energies[i] - xm;
+            s += d * d;
+        }
+        return s;
+    }
+
     private double[] slopeWeights(int a, int b, double xm) {
         double sxx = 0;
         for (int i = a; i <= b; i++) {
@@ -247,16 +265,19 @@ final class EdgeKernel {
             out[JUMP] = jump;
             double threshold = minJump;
             if (autoMask) {
-                int m = p1 - p0 + 1;
+                if (!(jump > 0)) {
+                    return VoxelStatus.MASKED.bit();
+                }
                 double ssr = 0;
                 for (int i = p0; i <= p1; i++) {
                     double r = mu[i] - (preMean + preSlope * (energies[i] - preXm));
                     ssr += r * r;
                 }
-                threshold = m > 2 ? noiseFactor * Math.sqrt(ssr / (m - 2)) : 0.0;
-                if (!(jump > 0)) {
-                    return VoxelStatus.MASKED.bit();
+                for (int i = q0; i <= q1; i++) {
+                    double r = mu[i] - (postMean + postSlope * (energies[i] - postXm));
+                    ssr += r * r;
                 }
+                threshold = jumpDof > 0 ? noiseFactor * Math.sqrt(ssr / jumpDof) * jumpLeverage : 0.0;
             }
             if (!(jump >= threshold)) {
                 return VoxelStatus.MASKED.bit();

@@ -15,10 +15,14 @@ import org.cathodekit.core.Checks;
  * <ul>
  *   <li>below {@code minEdgeJump} when that is given (absolute, in the units of mu), or</li>
  *   <li>when {@code minEdgeJump} is NaN (the default rule, "auto"): {@code J <= 0} or
- *       {@code J < autoNoiseFactor * s_pre}, where {@code s_pre} is that voxel's root-mean-square
- *       residual about its pre-edge line ({@code sqrt(SSR / (m - 2))}, m pre-edge energies; 0 when
- *       m = 2). The rule is per voxel, needs no second pass over the stack and does not depend on
- *       the stack's intensity scale: background voxels (jump within noise) are masked, particles kept.</li>
+ *       {@code J < autoNoiseFactor * SE(J)}, with SE(J) the standard error of that voxel's jump
+ *       from its own line fits: {@code SE(J) = s * sqrt(1/m_pre + (E_ref - xbar_pre)^2 / Sxx_pre
+ *       + 1/m_post + (E_ref - xbar_post)^2 / Sxx_post)}, {@code s^2 = (SSR_pre + SSR_post) / (m_pre
+ *       + m_post - 4)} the pooled residual variance about the two lines (threshold 0 when there are no
+ *       degrees of freedom). The rule is per voxel, needs no second pass over the stack, does not
+ *       depend on the intensity scale, and accounts for the extrapolation of short pre/post windows to
+ *       E_ref: background voxels (a jump within noise) are masked, particles kept. Post-edge
+ *       oscillations raise s and make the rule more conservative.</li>
  * </ul>
  * Without pre/post windows no voxel is masked.
  *
@@ -27,7 +31,7 @@ import org.cathodekit.core.Checks;
  * @param edge            window searched for the 0.5 crossing (eV, inclusive; >= 2 energies), or null
  * @param whiteline       white-line fit window (eV, inclusive; >= 3 or 4 energies), or null
  * @param minEdgeJump     absolute minimum edge jump (units of mu), or NaN for the auto rule
- * @param autoNoiseFactor the factor k of the auto rule {@code J >= k s_pre} (default 5)
+ * @param autoNoiseFactor the factor k of the auto rule {@code J >= k SE(J)} (default 5)
  * @param edgeReferenceEv the energy E_ref of the edge jump (and of {@link Normalisation#CONSTANT_STEP}),
  *                        or NaN for the middle of the edge window
  * @param normalisation   how mu is normalised for edge50
@@ -99,7 +103,7 @@ public record EdgeOptions(EnergyWindow preEdge, EnergyWindow postEdge, EnergyWin
         if (!Double.isNaN(minEdgeJump)) {
             return "edge jump < " + minEdgeJump + " (absolute)";
         }
-        return "auto: edge jump <= 0 or < " + autoNoiseFactor + " x pre-edge residual RMS (per voxel)";
+        return "auto: edge jump <= 0 or < " + autoNoiseFactor + " x its standard error from the pre/post line fits (per voxel)";
     }
 
     public EdgeOptions withPreEdge(EnergyWindow w) {

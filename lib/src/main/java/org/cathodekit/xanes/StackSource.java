@@ -60,4 +60,17 @@ public interface StackSource {
         }
         return new InMemoryStack(energiesEv, s, false);
     }
+
+    /**
+     * A stack held in one flat array, last index fastest: {@code [energy][z][y][x]} (not copied: do
+     * not modify it while in use). This is the layout of {@code org.cathodekit.synthetic.Synthetic}'s
+     * {@code stack2D} / {@code stack3D}.
+     *
+     * @param energiesEv strictly increasing energies, eV
+     * @param data       {@code energies * depth * height * width} values
+     * @param volume     whether to report the stack as 3D (depth must be 1 otherwise)
+     */
+    static StackSource flat(double[] energiesEv, float[] data, int depth, int height, int width, boolean volume) {
+        return new FlatStack(energiesEv, data, depth, height, width, volume);
+    }
 }

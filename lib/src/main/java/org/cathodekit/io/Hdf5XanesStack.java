@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.xanes.StackSource;
@@ -20,6 +21,9 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.dataset.chunked.Chunk;
+import io.jhdf.dataset.chunked.ChunkOffset;
+import io.jhdf.dataset.chunked.ChunkedDatasetBase;
 import io.jhdf.object.datatype.FloatingPoint;
 import io.jhdf.exceptions.HdfException;
 
@@ -52,6 +56,9 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
     /** Byte order of float32 image data (fast raw reads), or null for other types. */
     private final ByteOrder rawFloat;
     private ByteBuffer rowBuffer;
+    /** Storage addresses of uncompressed chunks (read with positional reads, never memory-mapped), or null. */
+    private final Map<ChunkOffset, Chunk> chunkLookup;
+    private FileChannel channel;
 
     private Hdf5XanesStack(Path file, HdfFile hdf, XanesLayout layout, String imagesPath, String energiesPath,
                            Dataset images, double[] energies, String unitNote) {
@@ -78,6 +85,25 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
             bo = fp.getByteOrder();
         }
         this.rawFloat = bo;
+        this.chunkLookup = bo != null && images instanceof ChunkedDatasetBase c && c.getFilters().isEmpty() ? lookup(c) : null;
+    }
+
+    /**
+     * jhdf keeps the chunk index behind a protected method; reading it lets us fetch uncompressed
+     * chunks with ordinary positional reads. jhdf's own raw-chunk access memory-maps the file, and
+     * mapped pages count in the process's resident set until the buffers are garbage collected (a
+     * 4.8 GB stack then shows ~4.6 GB RSS). Returns null when the index cannot be reached (another
+     * jhdf version): the decompressing path is used instead.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<ChunkOffset, Chunk> lookup(ChunkedDatasetBase c) {
+        try {
+            java.lang.reflect.Method m = ChunkedDatasetBase.class.getDeclaredMethod("getChunkLookup");
+            m.setAccessible(true);
+            return (Map<ChunkOffset, Chunk>) m.invoke(c);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Opens with automatic layout detection. */
@@ -415,7 +441,7 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
      * (uncompressed chunks are memory-mapped views, filtered chunks are decompressed by jhdf), with
      * bulk float copies of whole rows; no per-element boxing or nested arrays.
      */
-    private void readChunks(ChunkedDataset c, int z0, int dz, int y0, int dy, float[][] planes) {
+    private void readChunks(ChunkedDataset c, int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
         int ne = energies.length;
         int[] cd = c.getChunkDimensions();
         int c0 = cd[0];
@@ -423,12 +449,26 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
         int c2 = volume ? cd[2] : cd[1];
         int c3 = volume ? cd[3] : cd[2];
         boolean filtered = !c.getFilters().isEmpty();
+        int chunkBytes = c0 * c1 * c2 * c3 * 4;
         for (int ce = 0; ce < ne; ce += c0) {
             for (int cz = (z0 / c1) * c1; cz < z0 + dz; cz += c1) {
                 for (int cy = (y0 / c2) * c2; cy < y0 + dy; cy += c2) {
                     for (int cx = 0; cx < nx; cx += c3) {
                         int[] origin = volume ? new int[] {ce, cz, cy, cx} : new int[] {ce, cy, cx};
-                        ByteBuffer bb = filtered ? ByteBuffer.wrap(c.getDecompressedChunk(origin)) : c.getRawChunkBuffer(origin);
+                        ByteBuffer bb;
+                        if (chunkLookup != null) {
+                            long[] key = new long[origin.length];
+                            for (int i = 0; i < key.length; i++) {
+                                key[i] = origin[i];
+                            }
+                            Chunk chunk = chunkLookup.get(new ChunkOffset(key));
+                            if (chunk == null || chunk.getSize() != chunkBytes) {
+                                throw new HdfException("chunk " + java.util.Arrays.toString(origin) + " not stored as a raw chunk");
+                            }
+                            bb = readAt(chunk.getAddress() + hdf.getUserBlockSize(), chunkBytes);
+                        } else {
+                            bb = ByteBuffer.wrap(c.getDecompressedChunk(origin));
+                        }
                         FloatBuffer fb = bb.order(rawFloat).asFloatBuffer();
                         int len = Math.min(nx, cx + c3) - cx;
                         int eEnd = Math.min(ne, ce + c0);
@@ -451,6 +491,23 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
         }
     }
 
+    private ByteBuffer readAt(long position, int bytes) throws IOException {
+        if (rowBuffer == null || rowBuffer.capacity() < bytes) {
+            rowBuffer = ByteBuffer.allocate(bytes);
+        }
+        if (channel == null) {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        }
+        rowBuffer.clear().limit(bytes);
+        while (rowBuffer.hasRemaining()) {
+            if (channel.read(rowBuffer, position + rowBuffer.position()) < 0) {
+                throw new DataFormatException(file, "dataset " + imagesPath, "file ends inside the image data (truncated file?)");
+            }
+        }
+        rowBuffer.flip();
+        return rowBuffer;
+    }
+
     /** Fast path for float32 contiguous datasets: positional reads of whole row blocks from the file. */
     private void readContiguous(ContiguousDataset c, int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
         int ne = energies.length;
@@ -459,7 +516,11 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
         if (rowBuffer == null || rowBuffer.capacity() < block * 4) {
             rowBuffer = ByteBuffer.allocate(block * 4);
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        if (channel == null) {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        }
+        FileChannel ch = channel;
+        {
             for (int e = 0; e < ne; e++) {
                 for (int z = 0; z < dz; z++) {
                     long element = (((long) e * nz + (z0 + z)) * ny + y0) * nx;
@@ -540,6 +601,14 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
 
     @Override
     public void close() {
-        hdf.close();
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // closing a read-only channel: nothing was written, nothing to lose
+        } finally {
+            hdf.close();
+        }
     }
 }

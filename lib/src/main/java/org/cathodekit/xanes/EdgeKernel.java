@@ -315,6 +315,34 @@ final class EdgeKernel {
         return status;
     }
 
+    /** Fills {@code out} with the normalised spectrum over all energies (NaN where undefined); needs edge windows. */
+    void normalise(double[] mu, double[] out) {
+        double preMean = 0;
+        double preSlope = 0;
+        for (int i = p0; i <= p1; i++) {
+            preMean += mu[i];
+            preSlope += preW[i - p0] * mu[i];
+        }
+        preMean /= (p1 - p0 + 1);
+        double postMean = 0;
+        double postSlope = 0;
+        for (int i = q0; i <= q1; i++) {
+            postMean += mu[i];
+            postSlope += postW[i - q0] * mu[i];
+        }
+        postMean /= (q1 - q0 + 1);
+        double jump = (postMean + postSlope * refPost) - (preMean + preSlope * refPre);
+        for (int i = 0; i < mu.length; i++) {
+            double pre = preMean + preSlope * (energies[i] - preXm);
+            if (constantStep) {
+                out[i] = (mu[i] - pre) / jump;
+            } else {
+                double den = postMean + postSlope * (energies[i] - postXm) - pre;
+                out[i] = den > 0 ? (mu[i] - pre) / den : Double.NaN;
+            }
+        }
+    }
+
     private double quadraticVertex(double[] mu) {
         double[] r1 = wW[1];
         double[] r2 = wW[2];

@@ -67,6 +67,25 @@ public final class Xanes {
                 VoxelStatus.decode(status), options);
     }
 
+    /**
+     * The normalised spectrum {@code n(E)} of {@link EdgeOptions#normalisation()} at every energy
+     * (for plots; NaN where {@code post(E) - pre(E) <= 0}).
+     *
+     * @throws IllegalArgumentException without edge windows, or as {@link #spectrum}
+     */
+    public static double[] normalised(double[] energiesEv, double[] mu, EdgeOptions options) {
+        Checks.requireStrictlyIncreasing(energiesEv, "energiesEv");
+        if (mu.length != energiesEv.length) {
+            throw new IllegalArgumentException("mu has " + mu.length + " values but energiesEv has " + energiesEv.length);
+        }
+        if (!options.hasEdge()) {
+            throw new IllegalArgumentException("normalisation needs the pre-edge, post-edge and edge windows");
+        }
+        double[] out = new double[mu.length];
+        new EdgeKernel(energiesEv, options).normalise(mu.clone(), out);
+        return out;
+    }
+
     /** {@link #maps(StackSource, EdgeOptions, int, long)} with {@link Parallel#threads()} and the default slab size. */
     public static EdgeMaps maps(StackSource source, EdgeOptions options) throws IOException {
         return maps(source, options, Parallel.threads(), DEFAULT_SLAB_BYTES);

@@ -26,6 +26,10 @@ class XanesSpectrumTest {
             }
             SpectrumMetrics m = Xanes.spectrum(e, mu, TestSpectra.OPTIONS.withWhiteline(null));
             assertEquals(e0, m.edge50Ev(), 1e-9, "planted crossing at " + e0);
+            double[] n = Xanes.normalised(e, mu, TestSpectra.OPTIONS);
+            for (int i = 0; i < e.length; i++) {
+                assertEquals(Math.max(0, Math.min(1, (e[i] - (e0 - 6)) / 12)), n[i], 1e-9, "n(E) is the planted ramp");
+            }
             assertTrue(m.valid());
             // edge jump at E_ref = 8347.5 (middle of 8330:8365): post - pre
             double ref = 8347.5;

@@ -47,6 +47,7 @@ public final class XanesSampleFiles {
         int k = 0;
         for (Microstructure m : new Microstructure[] {Microstructure.ROD, Microstructure.GRAVEL}) {
             for (boolean charged : new boolean[] {false, true}) {
+                // keep in step with plantedEdge50
                 long seed = (charged ? 20 : 10) + (m == Microstructure.ROD ? 1 : 2);
                 Particle p = Synthetic.particle(ParticleOptions.DEFAULTS.withSphere(GRID, RADIUS).withMicrostructure(m).withSeed(seed));
                 SocField field = charged ? SocField.charged(m) : SocField.pristine(m);
@@ -64,6 +65,23 @@ public final class XanesSampleFiles {
             }
         }
         return out;
+    }
+
+    /**
+     * The planted truth of a sample file: the noise-free edge50 (eV) of every pixel of
+     * {@code <microstructure>-<pristine|charged>-2d.h5}, i.e. the planted edge energy E0 plus the
+     * model's {@link SpectrumModel#edge50OffsetEv()}; NaN outside the particle. {@code [y][x]} flat.
+     */
+    public static float[] plantedEdge50(Microstructure m, boolean charged) {
+        long seed = (charged ? 20 : 10) + (m == Microstructure.ROD ? 1 : 2);
+        Particle p = Synthetic.particle(ParticleOptions.DEFAULTS.withSphere(GRID, RADIUS).withMicrostructure(m).withSeed(seed));
+        SocField field = charged ? SocField.charged(m) : SocField.pristine(m);
+        float[] e0 = Synthetic.edgeMap(p, field, SocEnergyMap.DEFAULTS, GRID / 2);
+        double off = SpectrumModel.DEFAULTS.edge50OffsetEv();
+        for (int i = 0; i < e0.length; i++) {
+            e0[i] = (float) (e0[i] + off);
+        }
+        return e0;
     }
 
     public static void main(String[] args) throws IOException {

@@ -328,9 +328,6 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
         }
         org.cathodekit.core.AtomicFiles.write(out, tmp -> {
             try (io.jhdf.WritableHdfFile f = HdfFile.write(tmp)) {
-                // jhdf stamps its version read from its jar manifest ("null" inside the shaded CLI jar):
-                // drop it so the same data give the same bytes however the library is run
-                f.removeAttribute("_jHDF");
                 io.jhdf.api.WritableGroup g = f;
                 String ip = layout.imagesPath();
                 String[] parts = ip.substring(1).split("/");

@@ -60,7 +60,7 @@ public final class XanesSampleFiles {
                     }
                 }
                 Path f = dir.resolve(m.name().toLowerCase(java.util.Locale.ROOT) + "-" + (charged ? "charged" : "pristine") + "-2d.h5");
-                Hdf5XanesStack.write(f, XanesLayout.NSLS2_FXI, e, stack, false, 0);
+                Hdf5XanesStackWriter.write(f, XanesLayout.NSLS2_FXI, e, stack, false, 0);
                 out[k++] = f;
             }
         }

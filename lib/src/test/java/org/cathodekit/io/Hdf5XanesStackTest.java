@@ -79,7 +79,7 @@ class Hdf5XanesStackTest {
         float[][][][] vol = stack(e, 3, 4, 5);
         for (XanesLayout l : List.of(XanesLayout.NSLS2_FXI, XanesLayout.TXM_SANDBOX_3D, XanesLayout.APS_DATA_EXCHANGE)) {
             Path f = dir.resolve(l + ".h5");
-            Hdf5XanesStack.write(f, l, e, vol, true, 2);
+            Hdf5XanesStackWriter.write(f, l, e, vol, true, 2);
             try (Hdf5XanesStack s = Hdf5XanesStack.open(f)) {
                 assertEquals(l, s.layout());
                 assertTrue(s.isVolume());
@@ -96,7 +96,7 @@ class Hdf5XanesStackTest {
             }
         }
         Path f2 = dir.resolve("sandbox2d.h5");
-        Hdf5XanesStack.write(f2, XanesLayout.TXM_SANDBOX_2D, e, stack(e, 1, 6, 5), false, 0);
+        Hdf5XanesStackWriter.write(f2, XanesLayout.TXM_SANDBOX_2D, e, stack(e, 1, 6, 5), false, 0);
         try (Hdf5XanesStack s = Hdf5XanesStack.open(f2)) {
             assertEquals(XanesLayout.TXM_SANDBOX_2D, s.layout());
             assertFalse(s.isVolume());
@@ -111,7 +111,7 @@ class Hdf5XanesStackTest {
         double[] e = energies();
         float[][][][] vol = stack(e, 4, 6, 7);
         Path f = dir.resolve("fxi.h5");
-        Hdf5XanesStack.write(f, XanesLayout.NSLS2_FXI, e, vol, true, 3);
+        Hdf5XanesStackWriter.write(f, XanesLayout.NSLS2_FXI, e, vol, true, 3);
         String before = Sha256.of(f);
         EdgeMaps fromFile;
         try (Hdf5XanesStack s = Hdf5XanesStack.open(f)) {
@@ -217,9 +217,9 @@ class Hdf5XanesStackTest {
             w.putDataset("X_eng", e);
         }
         Path chunked = dir.resolve("f32c.h5");
-        Hdf5XanesStack.write(chunked, XanesLayout.NSLS2_FXI, e, vol, true, 2);
+        Hdf5XanesStackWriter.write(chunked, XanesLayout.NSLS2_FXI, e, vol, true, 2);
         Path contiguous = dir.resolve("f32.h5");
-        Hdf5XanesStack.write(contiguous, XanesLayout.NSLS2_FXI, e, vol, true, 0);
+        Hdf5XanesStackWriter.write(contiguous, XanesLayout.NSLS2_FXI, e, vol, true, 0);
         float[][] a = new float[e.length][2 * 2 * 5];
         float[][] b = new float[e.length][2 * 2 * 5];
         float[][] c = new float[e.length][2 * 2 * 5];
@@ -295,7 +295,7 @@ class Hdf5XanesStackTest {
         assertThrows(DataFormatException.class, () -> Hdf5XanesStack.open(dir.resolve("missing.h5")));
         // windows outside the stack's range name the window and the range
         Path ok = dir.resolve("ok.h5");
-        Hdf5XanesStack.write(ok, XanesLayout.NSLS2_FXI, e, stack(e, 1, 2, 3), false, 0);
+        Hdf5XanesStackWriter.write(ok, XanesLayout.NSLS2_FXI, e, stack(e, 1, 2, 3), false, 0);
         try (Hdf5XanesStack s = Hdf5XanesStack.open(ok)) {
             IllegalArgumentException v = assertThrows(IllegalArgumentException.class,
                     () -> Xanes.maps(s, OPT.withPostEdge(new EnergyWindow(8700, 8800))));

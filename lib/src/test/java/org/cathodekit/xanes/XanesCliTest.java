@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.cathodekit.cli.Main;
 import org.cathodekit.core.Json;
-import org.cathodekit.io.Hdf5XanesStack;
+import org.cathodekit.io.Hdf5XanesStackWriter;
 import org.cathodekit.io.XanesLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +45,7 @@ class XanesCliTest {
             v[i] = new float[][][] {s[i]};
         }
         Path f = dir.resolve(name);
-        Hdf5XanesStack.write(f, XanesLayout.NSLS2_FXI, e, v, false, 0);
+        Hdf5XanesStackWriter.write(f, XanesLayout.NSLS2_FXI, e, v, false, 0);
         return f;
     }
 

@@ -17,6 +17,13 @@
  *
  * <p>Axis order everywhere: stacks {@code [energy][z][y][x]} (2D: depth 1), maps {@code [z][y][x]};
  * energies in eV. Readers and writers for HDF5 files are in {@code org.cathodekit.io}
- * ({@code Hdf5XanesStack}, {@code Hdf5MapFile}, {@code SpectrumFile}).
+ * ({@code Hdf5XanesStack} reads FXI / TXM-Sandbox / Data Exchange stacks slab by slab,
+ * {@code Hdf5XanesStackWriter} writes them, {@code Hdf5MapFile} writes and reads map files,
+ * {@code SpectrumFile} reads two-column text and XDI spectra, {@code XanesSampleFiles} makes the
+ * synthetic data samples). Command line: {@code cathodekit xanes map|spectrum|hist|diff}.
+ *
+ * <p>Map files written by jhdf 0.13.0 (superblock v3, object header v2) were checked with Debian's
+ * HDF5 1.10.8 (h5py 3 and h5dump) in the tests; jhdf 0.13.0 output is also read by HDF5 1.14
+ * (h5wasm) according to the project's measurements. HDF5 1.8 cannot read superblock v3 files.
  */
 package org.cathodekit.xanes;

@@ -40,8 +40,14 @@ import io.jhdf.exceptions.HdfException;
  *
  * <p><b>Readers.</b> Files written by jhdf 0.13.0 use superblock v3 / object header v2. Checked in
  * the tests (h5py and h5dump of Debian's HDF5 1.10.8) and in HDF5 1.14: they read these files.
- * Attribute values are kept short (far below HDF5's 64 KiB object-header message limit, which jhdf
- * does not enforce and which makes HDF5 1.10 reject a file with "bad flag combination for message").
+ * Two jhdf 0.13.0 writer limits were found by writing test files and opening them with h5py
+ * (HDF5 1.10.8), and are avoided here: attribute values of about 60 kB and more give a file HDF5
+ * rejects ("bad flag combination for message": HDF5's 64 KiB object-header message limit, not
+ * enforced by jhdf), so text attributes are cut at {@value #MAX_ATTRIBUTE_CHARS} characters; link
+ * names of 255 characters and more give a file that neither HDF5 nor jhdf itself can read, so
+ * dataset names are limited to {@value #MAX_NAME_CHARS} characters. The structures written here
+ * (float32/uint8 2D and 3D datasets, float64 1D datasets, groups, text/double/long attributes)
+ * were read back by h5py and h5dump 1.10.8 in every case tried.
  */
 public final class Hdf5MapFile {
     private Hdf5MapFile() {
@@ -49,6 +55,8 @@ public final class Hdf5MapFile {
 
     /** Longest text attribute written; longer values are cut with a note. */
     static final int MAX_ATTRIBUTE_CHARS = 4000;
+    /** Longest dataset name written (jhdf 0.13.0 corrupts links of 255+ bytes). */
+    static final int MAX_NAME_CHARS = 200;
 
     /**
      * Writes the maps.
@@ -104,6 +112,13 @@ public final class Hdf5MapFile {
      * @param provenance provenance entries (text attributes of {@code /provenance})
      */
     public static void writeMaps(Path out, java.util.List<VoxelMap> maps, Map<String, String> provenance) throws IOException {
+        for (VoxelMap m : maps) {
+            String n = m.name();
+            if (n.isEmpty() || n.length() > MAX_NAME_CHARS || n.contains("/") || n.equals("provenance")) {
+                throw new IllegalArgumentException("map name '" + (n.length() > 60 ? n.substring(0, 60) + "..." : n)
+                        + "' cannot be a dataset name: it must have 1 to " + MAX_NAME_CHARS + " characters, no '/', and not be 'provenance'");
+            }
+        }
         AtomicFiles.write(out, tmp -> {
             try (WritableHdfFile f = HdfFile.write(tmp)) {
                 for (VoxelMap m : maps) {

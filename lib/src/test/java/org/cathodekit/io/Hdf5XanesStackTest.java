@@ -185,6 +185,29 @@ class Hdf5XanesStackTest {
         }
     }
 
+    /** jhdf 0.13.0 writes unreadable files for huge attributes and long names: the writer prevents both. */
+    @Test
+    void longProvenanceIsCutAndBadNamesAreRejected() throws Exception {
+        double[] e = energies();
+        EdgeMaps maps = Xanes.maps(StackSource.inMemory(e, stack(e, 1, 3, 4), false), OPT);
+        Path out = dir.resolve("long.h5");
+        Hdf5MapFile.write(out, maps, Map.of("note", "y".repeat(100_000)));
+        try (HdfFile h = new HdfFile(out)) {
+            String v = (String) h.getByPath("/provenance").getAttribute("note").getData();
+            assertTrue(v.endsWith("(cut)") && v.length() < 5000);
+        }
+        Path py = Path.of("/usr/bin/python3");
+        if (Files.isExecutable(py) && run(List.of(py.toString(), "-c", "import h5py")).startsWith("0")) {
+            String r = run(List.of(py.toString(), "-c", "import h5py,sys; f=h5py.File(sys.argv[1],'r'); print(len(f['provenance'].attrs['note']))", out.toString()));
+            assertTrue(r.startsWith("0\n"), r);
+        }
+        VoxelMap bad = VoxelMap.of2d("a/b", "eV", new float[][] {{1}});
+        assertThrows(IllegalArgumentException.class, () -> Hdf5MapFile.writeMaps(dir.resolve("bad.h5"), List.of(bad), Map.of()));
+        VoxelMap longName = VoxelMap.of2d("x".repeat(255), "eV", new float[][] {{1}});
+        assertThrows(IllegalArgumentException.class, () -> Hdf5MapFile.writeMaps(dir.resolve("bad.h5"), List.of(longName), Map.of()));
+        assertFalse(Files.exists(dir.resolve("bad.h5")));
+    }
+
     /** Runs a process and returns "exitcode\nstdout+stderr". */
     static String run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

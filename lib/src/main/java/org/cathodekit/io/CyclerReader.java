@@ -92,11 +92,13 @@ public final class CyclerReader {
             }
         }
         for (int i = 0; i < n; i++) {
-            String l = text.line(i);
-            String low = l.toLowerCase(Locale.ROOT);
-            if (l.startsWith("Rec#") || low.startsWith("rec#\t")) {
+            if (text.line(i).startsWith("Rec#")) {
                 return CyclerFormat.MACCOR_TEXT;
             }
+        }
+        for (int i = 0; i < n; i++) {
+            String l = text.line(i);
+            String low = l.toLowerCase(Locale.ROOT);
             if (l.isBlank() || l.startsWith("#")) {
                 continue;
             }

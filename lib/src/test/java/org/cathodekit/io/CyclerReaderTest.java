@@ -186,7 +186,54 @@ class CyclerReaderTest {
         assertEquals(518538, CyclerReader.parseClock("144:02:18"), 0);
     }
 
+    /** Chunked parallel parsing gives identical arrays for any thread count. */
+    @Test
+    void identicalForAnyThreadCount() throws IOException {
+        StringBuilder sb = new StringBuilder("time/s;Ewe/V;I/mA\n");
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < 150_000; i++) {
+            sb.append(i).append(';').append(String.format(java.util.Locale.ROOT, "%.6f", 3.7 + rnd.nextGaussian() * 0.01)
+                    .replace('.', ',')).append(';').append(i % 1000 < 300 ? "0,1" : "0").append('\n');
+        }
+        Path f = write("big.csv", sb.toString(), StandardCharsets.UTF_8);
+        String old = System.getProperty("cathodekit.threads");
+        try {
+            System.setProperty("cathodekit.threads", "1");
+            CyclerData one = CyclerReader.read(f);
+            System.setProperty("cathodekit.threads", "4");
+            CyclerData four = CyclerReader.read(f);
+            assertEquals(150_000, one.size());
+            assertArrayEquals(one.timeS(), four.timeS(), 0);
+            assertArrayEquals(one.voltageV(), four.voltageV(), 0);
+            assertArrayEquals(one.currentA(), four.currentA(), 0);
+            assertEquals(1e-4, one.currentAt(0), 0);
+        } finally {
+            if (old == null) {
+                System.clearProperty("cathodekit.threads");
+            } else {
+                System.setProperty("cathodekit.threads", old);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ bad input
+
+    @Test
+    void wrongFormatAndBinaryAndEmptyAreRefused() throws IOException {
+        Path f = write("plain.csv", "time/s,Ewe/V,I/mA\n0,3.7,0\n", StandardCharsets.UTF_8);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CyclerReader.read(f, CyclerFormat.MACCOR_TEXT));
+        assertTrue(e.getMessage().contains("Rec#"), e.getMessage());
+        Path bin = dir.resolve("bin.mpr");
+        Files.write(bin, new byte[] {'B', 'I', 'O', 0, 1, 2, 3});
+        e = assertThrows(DataFormatException.class, () -> CyclerReader.read(bin));
+        assertTrue(e.getMessage().contains("binary"), e.getMessage());
+        Path empty = write("empty.csv", "", StandardCharsets.UTF_8);
+        e = assertThrows(DataFormatException.class, () -> CyclerReader.read(empty));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+        Path headerOnly = write("header.csv", "time/s,Ewe/V,I/mA\n", StandardCharsets.UTF_8);
+        e = assertThrows(DataFormatException.class, () -> CyclerReader.read(headerOnly));
+        assertTrue(e.getMessage().contains("no data rows"), e.getMessage());
+    }
 
     @Test
     void missingColumnListsColumnsFound() throws IOException {

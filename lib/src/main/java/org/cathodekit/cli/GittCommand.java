@@ -56,6 +56,12 @@ final class GittCommand extends JsonCommand {
     @Option(names = "--molar-mass", description = "Molar mass of the active material [g/mol], for Li content.")
     Double molarMass;
 
+    @Option(names = "--molar-volume-cm3", description = "Molar volume V_M [cm^3/mol] for the Weppner-Huggins (m, V_M, M, S) form (with --mass-mg, --molar-mass, --area-cm2).")
+    Double molarVolume;
+
+    @Option(names = "--area-cm2", description = "Contact area S [cm^2] for the Weppner-Huggins (m, V_M, M, S) form.")
+    Double areaCm2;
+
     @Override
     protected Json.Obj compute() {
         String[] w = window.split(":");
@@ -85,6 +91,12 @@ final class GittCommand extends JsonCommand {
             }
             o = o.withMaterial(massMg * 1e-3, molarMass, 1.0);
         }
+        if (molarVolume != null || areaCm2 != null) {
+            if (molarVolume == null || areaCm2 == null || massMg == null) {
+                throw new IllegalArgumentException("the (m, V_M, M, S) form needs --mass-mg, --molar-mass, --molar-volume-cm3 and --area-cm2 together");
+            }
+            o = o.withMolarVolumeAndArea(molarVolume, areaCm2);
+        }
         CyclerFormat f = CyclerFormat.fromName(format);
         CyclerData data = CyclerReader.read(input, f);
         GittResult r = Gitt.analyse(data, o);
@@ -106,6 +118,7 @@ final class GittCommand extends JsonCommand {
                     .put("window_points", p.windowPoints())
                     .put("D_m2_s", p.dM2PerS())
                     .put("D_wh_m2_s", p.dWhM2PerS())
+                    .put("D_wh_mass_form_m2_s", p.dWhMassFormM2PerS())
                     .put("li_content_after", p.liContentAfter())
                     .put("flags", p.flags().stream().map(Enum::name).toList()));
         }

@@ -22,8 +22,8 @@ import org.cathodekit.io.CyclerData;
  *
  * <p><b>Physics.</b> A pulse of current I changes the mean Li content at the rate
  * q = dx/dt = -I/(F m/M) (charge, I &gt; 0, delithiates). For a sphere under constant surface flux
- * (Crank, <i>The Mathematics of Diffusion</i>, 2nd ed., eq. 6.60 with the surface flux of a
- * titration) the surface content rises above the mean by
+ * (the classical constant-flux solution for a sphere, Crank, <i>The Mathematics of Diffusion</i>,
+ * 2nd ed., ch. 6; checked against a finite-volume solution in the tests) the surface content rises above the mean by
  * <pre>  x_s(t) - x_avg(t) = q * r^2/(3D) * h(D t / r^2)
  *   h(theta) = 1/5 - 2 sum_n exp(-alpha_n^2 theta)/alpha_n^2,   tan(alpha_n) = alpha_n</pre>
  * and for theta &lt; 0.05 from the Laplace-domain short-time solution (coth -&gt; 1; neglected terms

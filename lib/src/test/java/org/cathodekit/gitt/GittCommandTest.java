@@ -60,6 +60,41 @@ class GittCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void realMaccorThroughTheCommandLine() {
+        Path f = Path.of(System.getProperty("user.dir")).resolve("../../shared/reference-data/cycler/cellpy_maccor_001.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(f), "real reference file absent (skipped): " + f);
+        Run r = run("gitt", "--input", f.toString(), "--radius-um", "5", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> m = (Map<String, Object>) Json.parse(r.out());
+        assertEquals("MACCOR_TEXT", m.get("file_format"));
+        Map<String, Object> units = (Map<String, Object>) m.get("units_detected");
+        assertEquals("Amps -> A", units.get("current"));
+        assertTrue(((List<Object>) m.get("pulses")).size() > 0);
+        // the same file forced as Neware is refused with the columns found
+        Run wrong = run("gitt", "--input", f.toString(), "--radius-um", "5", "--format", "neware", "--json");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("columns found"), wrong.err());
+    }
+
+    @Test
+    void massFormNeedsAllFourQuantities() throws Exception {
+        GittSimulation sim = GittModel.simulate(GittModel.sampleOptions().withXRange(0.7, 0.65).withDischarge(false));
+        Path f = dir.resolve("sim2.csv");
+        GittModel.writeCsv(sim, f, "test");
+        Run bad = run("gitt", "--input", f.toString(), "--radius-um", "2", "--area-cm2", "1", "--json");
+        assertEquals(2, bad.code());
+        // m V_M/(M S) = r/3 gives the radius form: V_M = (r/3 in cm) M S / m
+        double vm = (2e-4 / 3) * 97.7 * 1.0 / 0.005;
+        Run ok = run("gitt", "--input", f.toString(), "--radius-um", "2", "--mass-mg", "5", "--molar-mass", "97.7",
+                "--molar-volume-cm3", Double.toString(vm), "--area-cm2", "1", "--json");
+        assertEquals(0, ok.code(), ok.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p0 = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) Json.parse(ok.out())).get("pulses")).get(0);
+        assertEquals((Double) p0.get("D_wh_m2_s"), (Double) p0.get("D_wh_mass_form_m2_s"), 1e-9 * (Double) p0.get("D_wh_m2_s"));
+    }
+
+    @Test
     void badInputExitsTwoWithOneLine() throws Exception {
         Path f = dir.resolve("flat.csv");
         Files.writeString(f, "time/s,Ewe/V,I/mA\n0,3.7,0\n1,3.7,0\n2,3.7,0\n");

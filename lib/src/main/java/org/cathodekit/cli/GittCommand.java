@@ -76,7 +76,7 @@ final class GittCommand extends JsonCommand {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--window-sqrt-s must be two numbers start:end, got '" + window + "'");
         }
-        GittOptions o = GittOptions.DEFAULTS.withRadiusM(radiusUm * 1e-6).withWindowSqrtS(w1, w2);
+        GittOptions o = GittOptions.DEFAULTS.withRadiusM(radiusUm / 1e6).withWindowSqrtS(w1, w2);
         o = switch (detection.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "current" -> o;
             case "step" -> o.withDetection(PulseDetection.STEP_COLUMN);
@@ -89,7 +89,7 @@ final class GittCommand extends JsonCommand {
             if (massMg == null || molarMass == null) {
                 throw new IllegalArgumentException("--mass-mg and --molar-mass must be given together");
             }
-            o = o.withMaterial(massMg * 1e-3, molarMass, 1.0);
+            o = o.withMaterial(massMg / 1e3, molarMass, 1.0);
         }
         if (molarVolume != null || areaCm2 != null) {
             if (molarVolume == null || areaCm2 == null || massMg == null) {

@@ -1,7 +1,6 @@
 package org.cathodekit.gitt;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -263,12 +262,5 @@ public final class Gitt {
         }
         return new GittPulse(index, mean > 0 ? PulseDirection.CHARGE : PulseDirection.DISCHARGE, s, e, t0, tau, mean,
                 relStd, eBefore, eAfter, dEs, ir, dEt, slope, r2, m, d, dwh, dmf, restS, restSlope, xLi, cap, flags);
-    }
-
-    /** @return {@code values} sorted (a copy); helper for medians. */
-    static double[] sorted(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s;
     }
 }

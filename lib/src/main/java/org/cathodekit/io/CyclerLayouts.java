@@ -41,11 +41,10 @@ final class CyclerLayouts {
             sample.remove(sample.size() - 1);
         }
         Delimited.Dialect dialect = Delimited.detect(sample);
-        if (format == CyclerFormat.MACCOR_TEXT || format == CyclerFormat.BIOLOGIC_MPT) {
-            if (text.line(header).indexOf('\t') >= 0) {
-                dialect = new Delimited.Dialect('\t', dialect.delimiter() == '\t' ? dialect.decimal()
-                        : Delimited.detect(withDelimiterTab(sample)).decimal());
-            }
+        if ((format == CyclerFormat.MACCOR_TEXT || format == CyclerFormat.BIOLOGIC_MPT)
+                && dialect.delimiter() != '\t' && text.line(header).indexOf('\t') >= 0) {
+            // both write tab-separated columns; fields may contain blanks ("  0d 00:00:5")
+            dialect = new Delimited.Dialect('\t', tabDecimal(sample));
         }
         List<String> names = Delimited.split(text.line(header), dialect.delimiter());
         int nf = names.size();
@@ -133,8 +132,20 @@ final class CyclerLayouts {
                 units, raw, detected);
     }
 
-    private static List<String> withDelimiterTab(List<String> sample) {
-        return sample;
+    /** Decimal separator of tab-separated lines: ',' when digit,digit numbers outnumber digit.digit ones. */
+    private static char tabDecimal(List<String> sample) {
+        int comma = 0;
+        int point = 0;
+        for (String line : sample) {
+            for (String f : Delimited.split(line, '\t')) {
+                if (f.matches("[-+]?\\d+,\\d+([eE][-+]?\\d+)?")) {
+                    comma++;
+                } else if (f.matches("[-+]?\\d*\\.\\d+([eE][-+]?\\d+)?")) {
+                    point++;
+                }
+            }
+        }
+        return comma > point ? ',' : '.';
     }
 
     private static DataFormatException unitError(Path file, int header, String raw, String unit, String expected) {

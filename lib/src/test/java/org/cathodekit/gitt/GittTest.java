@@ -259,4 +259,40 @@ class GittTest {
         double th = 1e-6;
         assertEquals(2 * Math.sqrt(th / Math.PI) - 2 * th, GittModel.surfaceExcess(th), 1e-9);
     }
+
+    @Test
+    void hysteresisIgnoresCurrentChatterAndSignFlipsSplitPulses() {
+        // 1 mA pulse with +-0.3 mA ripple (dips below the 0.5 mA on-threshold but not below the 0.25 mA
+        // off-threshold) must stay one pulse; a direct charge -> discharge switch makes two segments
+        // without a rest between them, which are dropped with that reason
+        int n = 2000;
+        double[] t = new double[n];
+        double[] v = new double[n];
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i;
+            v[i] = 3.8;
+            if (i >= 100 && i < 600) {
+                c[i] = 1e-3 + ((i % 7) - 3) * 1e-4;
+                v[i] = 3.81 + 1e-3 * Math.sqrt(i - 100);
+            } else if (i >= 1000 && i < 1400) {
+                c[i] = 1e-3;
+                v[i] = 3.83;
+            } else if (i >= 1400 && i < 1800) {
+                c[i] = -1e-3;
+                v[i] = 3.79;
+            } else {
+                c[i] = (i % 2 == 0 ? 1 : -1) * 5e-5; // rest noise below the off-threshold
+            }
+        }
+        GittResult r = Gitt.analyse(CyclerData.ofArrays(t, v, c),
+                GittOptions.DEFAULTS.withRadiusM(1e-6).withThresholdsA(5e-4, 2.5e-4));
+        assertEquals(1, r.pulses().size());
+        assertEquals(100, r.pulses().get(0).startS(), 0);
+        assertEquals(499, r.pulses().get(0).tauS(), 0);
+        assertTrue(r.pulses().get(0).flags().contains(GittFlag.UNSTABLE_CURRENT));
+        assertEquals(2, r.dropped().size());
+        assertTrue(r.dropped().get(0).reason().contains("no rest after"), r.dropped().get(0).reason());
+        assertTrue(r.dropped().get(1).reason().contains("no rest before"), r.dropped().get(1).reason());
+    }
 }

@@ -69,7 +69,39 @@ public final class CyclerReader {
                 throw new DataFormatException(file, null, "name ends in .gz but the content is not valid gzip: " + e.getMessage(), e);
             }
         }
-        return parse(TextFile.decode(file, bytes), format);
+        return parse(decode(file, bytes), format);
+    }
+
+    /**
+     * {@link TextFile#decode} with a fast path for pure 7-bit ASCII content (the common case for
+     * large numeric exports): ASCII is valid UTF-8 and decodes identically, so the lines are cut
+     * straight from the bytes without the intermediate full-text copies. Anything else (BOM, NUL,
+     * UTF-8 or latin-1 bytes) goes through {@link TextFile#decode}.
+     */
+    static TextFile decode(Path file, byte[] bytes) {
+        int n = bytes.length;
+        for (int i = 0; i < n; i++) {
+            byte b = bytes[i];
+            if (b <= 0) { // negative: non-ASCII; 0: NUL (binary): let TextFile decide and report
+                return TextFile.decode(file, bytes);
+            }
+        }
+        List<String> lines = new ArrayList<>(Math.max(16, n / 32));
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            byte c = bytes[i];
+            if (c == '\n' || c == '\r') {
+                lines.add(new String(bytes, from, i - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+                if (c == '\r' && i + 1 < n && bytes[i + 1] == '\n') {
+                    i++;
+                }
+                from = i + 1;
+            }
+        }
+        if (from < n) {
+            lines.add(new String(bytes, from, n - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return new TextFile(file, java.nio.charset.StandardCharsets.UTF_8, lines);
     }
 
     /** Reads already decoded text (tests; in-memory data). */

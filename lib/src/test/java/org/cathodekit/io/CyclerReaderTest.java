@@ -162,6 +162,22 @@ class CyclerReaderTest {
     }
 
     @Test
+    void asciiFastPathSplitsLinesLikeTextFile() {
+        String[] texts = {"a\nb\r\nc\rd", "a\n\n\r\n", "", "x", "\r\r\n\n", "h1,h2\r\n1,2\r\n"};
+        for (String t : texts) {
+            byte[] b = t.getBytes(StandardCharsets.US_ASCII);
+            TextFile fast = CyclerReader.decode(Path.of("t"), b);
+            TextFile ref = TextFile.decode(Path.of("t"), b);
+            assertEquals(ref.lines(), fast.lines(), t.replace("\r", "\\r").replace("\n", "\\n"));
+            assertEquals(ref.charset(), fast.charset());
+        }
+        // non-ASCII goes through TextFile: latin-1 detected
+        TextFile l1 = CyclerReader.decode(Path.of("t"), "I/\u00b5A\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(StandardCharsets.ISO_8859_1, l1.charset());
+        assertEquals("I/\u00b5A", l1.line(0));
+    }
+
+    @Test
     void gzipIsReadTransparently() throws IOException {
         Path f = dir.resolve("g.csv.gz");
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {

@@ -120,4 +120,28 @@ public record GittOptions(double radiusM, double windowStartSqrtS, double window
                 minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
                 activeMassG, molarMassGPerMol, initialLiContent, vmCm3PerMol, sCm2);
     }
+
+    public GittOptions withMinWindowPoints(int v) {
+        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
+                v, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+    }
+
+    public GittOptions withMinR2(double v) {
+        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
+                minWindowPoints, v, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+    }
+
+    public GittOptions withRestSlopeWindowS(double v) {
+        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
+                minWindowPoints, minR2, maxRestSlopeVPerS, v, maxTauFraction, maxCurrentRelStd,
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+    }
+
+    public GittOptions withMaxCurrentRelStd(double v) {
+        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
+                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, v,
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+    }
 }

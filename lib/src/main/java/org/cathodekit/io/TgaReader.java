@@ -86,15 +86,15 @@ public final class TgaReader {
             }
             headerLine = startOfData;
             dataStart = startOfData + 1;
-            dialect = Delimited.detect(sample(lines, dataStart));
+            dialect = detectDialect(sample(lines, dataStart));
         } else if (proteusHeader >= 0) {
             format = TgaFormat.NETZSCH_PROTEUS;
             headerLine = proteusHeader;
             dataStart = proteusHeader + 1;
-            dialect = Delimited.detect(sample(lines, dataStart));
+            dialect = detectDialect(sample(lines, dataStart));
             header = Delimited.split(lines.get(proteusHeader).trim().substring(2), dialect.delimiter());
         } else {
-            dialect = Delimited.detect(sample(lines, lines.size() / 2));
+            dialect = detectDialect(sample(lines, lines.size() / 2));
             int d = firstDataLine(lines, dialect);
             if (d < 0) {
                 throw new DataFormatException(file, null, "no block of numeric rows found (" + dialect.describe()
@@ -290,6 +290,43 @@ public final class TgaReader {
         return new TgaCurve(file, format, text.charset(), dialect.describe(), time, temperature, mass, massUnit,
                 timeCol >= 0 ? cols[timeCol].raw() : null, cols[tCol].raw(), cols[mCol].raw(), units, sampleMassMg,
                 skipped, notes);
+    }
+
+    /**
+     * {@link Delimited#detect}, checked against the content: rows of decimal-comma numbers separated by
+     * semicolons can split into as many fields on ',' as on ';', and then the rows must be numeric under
+     * the chosen layout. When they are not, the first of ';'+',', tab+',', tab+'.', whitespace+'.' under
+     * which most sample rows are numeric is taken.
+     */
+    static Delimited.Dialect detectDialect(List<String> sample) {
+        Delimited.Dialect d = Delimited.detect(sample);
+        if (numericFraction(sample, d) >= 0.5) {
+            return d;
+        }
+        Delimited.Dialect[] alternatives = {new Delimited.Dialect(';', ','), new Delimited.Dialect('\t', ','),
+            new Delimited.Dialect(';', '.'), new Delimited.Dialect('\t', '.'), new Delimited.Dialect(' ', '.'),
+            new Delimited.Dialect(' ', ',')};
+        for (Delimited.Dialect a : alternatives) {
+            if (numericFraction(sample, a) >= 0.5) {
+                return a;
+            }
+        }
+        return d;
+    }
+
+    private static double numericFraction(List<String> sample, Delimited.Dialect d) {
+        int num = 0;
+        int all = 0;
+        for (String l : sample) {
+            if (l.isBlank()) {
+                continue;
+            }
+            all++;
+            if (numericRow(l, d)) {
+                num++;
+            }
+        }
+        return all == 0 ? 0 : (double) num / all;
     }
 
     private static List<String> sample(List<String> lines, int from) {

@@ -2,7 +2,6 @@ package org.cathodekit.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -124,7 +123,7 @@ final class TgaCommand extends JsonCommand {
                 .put("O_per_fu", oPerFu)
                 .put("onset_found", on.found())
                 .put("onset_note", on.note())
-                .put("onset_standard", on.method())
+                .put("onset_standard", on.method().name())
                 .put("baseline_window_C", new double[] {on.baselineStartC(), on.baselineEndC()})
                 .put("baseline_slope_pct_per_K", on.baselineSlopePctPerK())
                 .put("inflection_C", on.inflectionC())
@@ -232,13 +231,5 @@ final class TgaCommand extends JsonCommand {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " '" + spec + "' must be START:END in C with numbers, e.g. 160:200");
         }
-    }
-
-    static List<String> names() {
-        List<String> l = new ArrayList<>();
-        for (OnsetMethod m : OnsetMethod.values()) {
-            l.add(m.cliName());
-        }
-        return l;
     }
 }

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
  * The real PMMA thermogram (MaCFP/matl-db, FSRI, N2, 10 K/min; MIT licence) from
  * {@code ../shared/reference-data/tga/}: a single-step depolymerisation with a small early loss.
  * Oracles: (1) a naive DTG inside this test (11-point moving average, then central differences on the
- * raw rows) must put the peak within 3 K of the Savitzky-Golay peak; (2) the peak must lie at
- * 640 +- 10 K: PMMA's maximum mass-loss rate at 10 K/min in N2 is at about 640 K in the MaCFP
- * material-database comparisons, and this file gives 638.6 K; (3) the ISO onset precedes the peak by
- * less than one step width (60 K) and the step removes > 95 % of the mass.
+ * raw rows) must put the peak within 3 K of the Savitzky-Golay peak; (2) the peak must lie in
+ * 630-680 K: the usual range quoted for PMMA's maximum mass-loss rate at 10 K/min in N2 is about
+ * 640-680 K, widened by 10 K downwards for run-to-run and calibration scatter (this file gives 638.6 K
+ * by Savitzky-Golay and ~634.5 K by plain differences of the raw rows, i.e. at the low end); (3) the
+ * ISO onset precedes the peak by less than one step width (60 K) and the step removes > 95 % of the mass.
  */
 class PmmaReferenceTest {
     static Path file;
@@ -50,7 +51,7 @@ class PmmaReferenceTest {
         TgaResult r = Tga.analyze(new Thermogram(c.timeS(), c.temperatureC(), c.mass(), c.massUnit()), TgaOptions.DEFAULTS);
         assertTrue(r.stepFound());
         double peakK = r.dtgPeakC() + 273.15;
-        assertEquals(640, peakK, 10, "DTG peak " + peakK + " K");
+        assertTrue(peakK >= 630 && peakK <= 680, "DTG peak " + peakK + " K");
 
         // naive DTG: moving average of 11 rows, central difference over +-5 rows
         double[] t = c.temperatureC();

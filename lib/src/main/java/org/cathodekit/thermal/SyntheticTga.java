@@ -136,7 +136,7 @@ public final class SyntheticTga {
                 m.slowLossPctPerK(), m.heatingRateCPerMin()));
         sb.append("time (s),temperature (C),mass (mg)\n");
         for (int i = 0; i < time.length; i++) {
-            sb.append(String.format(Locale.ROOT, "%.1f,%.3f,%.5f%n", time[i], temp[i], mass[i]));
+            sb.append(String.format(Locale.ROOT, "%.3f,%.3f,%.5f%n", time[i], temp[i], mass[i]));
         }
         AtomicFiles.writeString(file, sb.toString());
     }

@@ -67,10 +67,46 @@ public final class Tga {
         double[] m = Arrays.copyOf(curve.massRef(), n);
         boolean byTime = curve.hasTime();
         double[] s = byTime ? Arrays.copyOf(curve.timeRef(), n) : tRaw;
+        int pointsUsed = n;
 
         int order = options.dtgPolynomialOrder();
+        double stepT = rampStep(tRaw);
         int window = options.dtgWindowPoints() > 0 ? options.dtgWindowPoints()
-                : SavitzkyGolay.windowPoints(tRaw, options.dtgWindowK(), order);
+                : oddWindow(options.dtgWindowK() / stepT, order, n);
+        int bin = 1;
+        if (options.dtgWindowPoints() == 0 && window > MAX_WINDOW) {
+            // very dense sampling: average consecutive blocks first, so that the cost stays O(n)
+            bin = (int) Math.ceil(window / (double) TARGET_WINDOW);
+            int nb = (n + bin - 1) / bin;
+            double[] tb = new double[nb];
+            double[] mb = new double[nb];
+            double[] sb = byTime ? new double[nb] : tb;
+            for (int k = 0; k < nb; k++) {
+                int from = k * bin;
+                int to = Math.min(n, from + bin);
+                double st = 0;
+                double sm = 0;
+                double ss = 0;
+                for (int i = from; i < to; i++) {
+                    st += tRaw[i];
+                    sm += m[i];
+                    if (byTime) {
+                        ss += s[i];
+                    }
+                }
+                tb[k] = st / (to - from);
+                mb[k] = sm / (to - from);
+                if (byTime) {
+                    sb[k] = ss / (to - from);
+                }
+            }
+            tRaw = tb;
+            m = mb;
+            s = sb;
+            n = nb;
+            stepT = rampStep(tRaw);
+            window = oddWindow(options.dtgWindowK() / stepT, order, n);
+        }
         if (window > n) {
             throw new IllegalArgumentException("Savitzky-Golay window of " + window + " points is longer than the "
                     + n + "-point heating segment; use a smaller dtgWindowPoints");
@@ -130,7 +166,6 @@ public final class Tga {
             resid[i] = raw[i] - pct[i];
         }
         double sigmaPct = 1.4826 * mad(resid);
-        double stepT = SavitzkyGolay.medianStep(tRaw);
         double h = window;
         double gain = Math.sqrt(12.0 / (h * (h * h - 1))) / Math.max(stepT, 1e-12);
         // the residual SD underestimates the noise by sqrt(1 - 1/w) roughly; correct it
@@ -314,7 +349,45 @@ public final class Tga {
         double windowK = window * stepT;
         return new TgaResult(options, onsets.get(options.onsetMethod().ordinal()), onsets, step,
                 step ? peakC : Double.NaN, step ? peakD : Double.NaN, noiseDtg, window, windowK, order, mRef, refT,
-                curve.massUnit(), n, total - n, t, pct, raw, dtg);
+                curve.massUnit(), pointsUsed, total - pointsUsed, bin, t, pct, raw, dtg);
+    }
+
+    /** Largest Savitzky-Golay window (points) used without block averaging. */
+    static final int MAX_WINDOW = 201;
+    /** Window aimed at after block averaging. */
+    static final int TARGET_WINDOW = 101;
+
+    /**
+     * Temperature step per point of the ramp, robust to thermocouple noise on densely sampled data and to
+     * isothermal holds: the median of {@code |T[i+L] - T[i]| / L} with {@code L = max(1, n/200)}.
+     */
+    static double rampStep(double[] t) {
+        int n = t.length;
+        int lag = Math.max(1, n / 200);
+        if (n <= lag) {
+            return Math.abs(t[n - 1] - t[0]) / Math.max(1, n - 1);
+        }
+        double[] d = new double[n - lag];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.abs(t[i + lag] - t[i]) / lag;
+        }
+        double med = median(d);
+        if (!(med > 0)) {
+            throw new IllegalArgumentException("the temperature does not change along the curve (median step 0); "
+                    + "expected a heating ramp");
+        }
+        return med;
+    }
+
+    private static int oddWindow(double points, int order, int n) {
+        long w = Math.round(points);
+        if (w % 2 == 0) {
+            w++;
+        }
+        int min = order + 2 + ((order + 2) % 2 == 0 ? 1 : 0);
+        w = Math.max(w, min);
+        int maxOdd = n % 2 == 1 ? n : n - 1;
+        return (int) Math.min(w, maxOdd);
     }
 
     private static double lerp(double x0, double x1, double y0, double y1, double y) {

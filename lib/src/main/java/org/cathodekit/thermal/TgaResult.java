@@ -15,13 +15,16 @@ import java.util.List;
  * @param dtgPeakPctPerK        the DTG there (%/K, negative for a loss)
  * @param dtgNoisePctPerK       estimated DTG noise (robust mass residual x Savitzky-Golay derivative gain)
  * @param dtgWindowPoints       Savitzky-Golay window used, in points
- * @param dtgWindowK            that window in K (points x median temperature step)
+ * @param dtgWindowK            that window in K (points x temperature step per point of the ramp)
  * @param dtgPolynomialOrder    Savitzky-Golay order used
  * @param referenceMass         the 100 % mass in {@code massUnit}
  * @param referenceTemperatureC temperature of the reference mass (the first temperature for the initial mass)
  * @param massUnit              unit of the input mass
  * @param pointsUsed            points of the heating segment analysed
  * @param pointsAfterHeating    points after the first maximum temperature, left out (cooling/isothermal end)
+ * @param pointsPerBin          1, or the block size of the averaging applied to very densely sampled curves
+ *                              (when the Savitzky-Golay window would exceed 201 points); the curves below are then
+ *                              the block averages
  * @param temperatureC          temperatures of the analysed points (C; smoothed when the time was the abscissa)
  * @param massPct               smoothed mass % relative to the reference
  * @param rawMassPct            measured mass % relative to the reference
@@ -43,6 +46,7 @@ public record TgaResult(
         String massUnit,
         int pointsUsed,
         int pointsAfterHeating,
+        int pointsPerBin,
         double[] temperatureC,
         double[] massPct,
         double[] rawMassPct,

@@ -63,6 +63,23 @@ class TgaCommandTest {
         assertTrue(Files.readAllLines(out).get(0).startsWith("temperature (C),mass (%)"));
     }
 
+    /** End to end on the hand-made NETZSCH Proteus fixture (semicolons, decimal commas, latin-1, mass in %):
+     * the symmetric logistic step centred at 200 C gives its DTG peak at 200 C (symmetric SG window). */
+    @Test
+    void proteusFixtureEndToEnd() {
+        Run r = run("tga", "--input", "src/test/resources/tga/netzsch_proteus.csv", "--onset", "dtg:0.2", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> j = r.json();
+        assertEquals("NETZSCH Proteus", j.get("format"));
+        assertEquals("ISO-8859-1", j.get("encoding"));
+        assertEquals("dtg:0.2", j.get("onset_method"));
+        assertEquals(200.0, (Double) j.get("dtg_peak_C"), 1.0);
+        assertEquals(5.0, (Double) j.get("mass_loss_pct"), 0.01, "5 % step, finished by 325 C");
+        Run at = run("tga", "--input", "src/test/resources/tga/netzsch_proteus.csv", "--at-temp-c", "900", "--json");
+        assertEquals(2, at.code());
+        assertTrue(at.err().contains("--at-temp-c") && at.err().contains("outside"), at.err());
+    }
+
     @Test
     void stepFreeCurveReportsNoOnset(@TempDir Path tmp) throws Exception {
         StringBuilder sb = new StringBuilder("Temperature (°C),Mass (mg)\n");

@@ -184,6 +184,30 @@ class TgaOnsetAnalyticTest {
         assertTrue(e.getMessage().contains("index 4") && e.getMessage().contains("no time column"), e.getMessage());
     }
 
+    /** Invariances: the mass unit (x 1e-3) changes nothing; shifting the temperature axis by 25 K shifts
+     * every onset and the DTG peak by 25 K (to rounding). */
+    @Test
+    void scaleAndShiftInvariance() {
+        Thermogram base = analytic(0.5, 330);
+        TgaResult r0 = Tga.analyze(base, TgaOptions.DEFAULTS);
+        double[] t = base.temperatureC();
+        double[] m = base.mass();
+        double[] tShift = t.clone();
+        double[] mScaled = m.clone();
+        for (int i = 0; i < t.length; i++) {
+            tShift[i] += 25;
+            mScaled[i] *= 1e-3;
+        }
+        TgaResult scaled = Tga.analyze(new Thermogram(null, t, mScaled, "g"), TgaOptions.DEFAULTS);
+        TgaResult shifted = Tga.analyze(new Thermogram(null, tShift, m, "%"), TgaOptions.DEFAULTS);
+        for (OnsetMethod method : OnsetMethod.values()) {
+            double on = r0.onset(method).temperatureC();
+            assertEquals(on, scaled.onset(method).temperatureC(), 1e-9, method.name());
+            assertEquals(on + 25, shifted.onset(method).temperatureC(), 1e-9, method.name());
+        }
+        assertEquals(r0.dtgPeakC() + 25, shifted.dtgPeakC(), 1e-9);
+    }
+
     @Test
     void inputsAreNotModified() {
         Thermogram th = analytic(0.5, 330);

@@ -107,7 +107,7 @@ public final class TgaReader {
             }
             List<String> uf = Delimited.split(lines.get(u), dialect.delimiter());
             int h = previousContentLine(lines, u);
-            if (h >= 0 && isUnitsRow(uf)) {
+            if (h >= 0 && TgaColumns.isUnitsRow(uf)) {
                 headerLine = h;
                 header = Delimited.split(lines.get(h), dialect.delimiter());
                 unitsRow = uf;
@@ -139,23 +139,23 @@ public final class TgaReader {
             if (unitsRow != null) {
                 int k = j - (nc - unitsRow.size()); // right-align a shorter units row
                 if (k >= 0 && k < unitsRow.size() && !unitsRow.get(k).isBlank()) {
-                    unit = stripBrackets(unitsRow.get(k));
+                    unit = TgaColumns.stripBrackets(unitsRow.get(k));
                 }
             }
             cols[j] = new ColumnHeader(header.get(j), ch.name(), ColumnHeader.normaliseUnit(unit));
         }
         String location = "header line " + (headerLine + 1);
-        int tCol = pickTemperature(cols);
+        int tCol = TgaColumns.pickTemperature(cols);
         if (tCol < 0) {
             throw new DataFormatException(file, location, "no temperature column among " + describe(cols)
                     + "; expected a column such as 'Temperature (°C)', 'Temp [K]' or 'Ts' with unit C or K");
         }
-        int mCol = pickMass(cols);
+        int mCol = TgaColumns.pickMass(cols);
         if (mCol < 0) {
             throw new DataFormatException(file, location, "no mass column among " + describe(cols)
                     + "; expected a column such as 'Mass (mg)', 'Weight (%)' or 'TG/mg' with unit mg, g, µg or %");
         }
-        int timeCol = pickTime(cols, tCol, mCol);
+        int timeCol = TgaColumns.pickTime(cols, tCol, mCol);
 
         String tUnit = cols[tCol].unit();
         double tOffset;
@@ -383,112 +383,6 @@ public final class TgaReader {
             String l = lines.get(i).trim();
             if (!l.isEmpty() && !l.startsWith("#")) {
                 return i;
-            }
-        }
-        return -1;
-    }
-
-    private static final Pattern UNIT_TOKEN = Pattern.compile(
-            "(?i)(s|sec|min|h|ms|°c|ºc|c|degc|k|mg|g|µg|ug|%|wt%|mw|w|w/g|mw/mg|%/min|mg/min|%/°c|%/c|µv|uv|1/min|\\-)");
-
-    private static boolean isUnitsRow(List<String> fields) {
-        boolean any = false;
-        for (String f : fields) {
-            String t = f.trim();
-            if (t.isEmpty()) {
-                continue;
-            }
-            boolean bracketed = (t.startsWith("[") && t.endsWith("]")) || (t.startsWith("(") && t.endsWith(")"));
-            String inner = stripBrackets(t);
-            if (!bracketed && !UNIT_TOKEN.matcher(inner).matches()) {
-                return false;
-            }
-            if (!Double.isNaN(Delimited.parse(inner, '.'))) { // a number is never a unit
-                return false;
-            }
-            any = true;
-        }
-        return any;
-    }
-
-    private static String stripBrackets(String s) {
-        String t = s.trim();
-        if (t.length() >= 2 && ((t.startsWith("[") && t.endsWith("]")) || (t.startsWith("(") && t.endsWith(")")))) {
-            t = t.substring(1, t.length() - 1).trim();
-        }
-        return t;
-    }
-
-    private static boolean isTemperatureUnit(String u) {
-        return u.equals("C") || u.equals("K");
-    }
-
-    private static boolean isTimeUnit(String u) {
-        String l = u.toLowerCase(Locale.ROOT);
-        return l.equals("s") || l.equals("sec") || l.equals("min") || l.equals("h") || l.equals("ms");
-    }
-
-    private static boolean isMassUnit(String u) {
-        String l = u.toLowerCase(Locale.ROOT);
-        return l.equals("mg") || l.equals("g") || l.equals("µg") || l.equals("μg") || l.equals("ug") || l.equals("%")
-                || l.equals("wt%");
-    }
-
-    private static int pickTemperature(ColumnHeader[] cols) {
-        int best = -1;
-        int bestScore = 0;
-        for (int j = 0; j < cols.length; j++) {
-            ColumnHeader c = cols[j];
-            String u = c.unit();
-            int score = 0;
-            boolean sampleName = c.nameIs("ts", "sample temperature", "sample temp", "temperature", "temp",
-                    "t sample", "temperature sample", "sample t", "temp sample", "t");
-            boolean otherName = c.nameIs("tr", "tp", "furnace temperature", "furnace temp", "reference temperature",
-                    "program temperature", "programme temperature", "set temperature", "oven temperature");
-            if (isTemperatureUnit(u)) {
-                score = otherName ? 1 : sampleName ? 3 : 2;
-            } else if (u.isEmpty() && !c.nameIs("t")) {
-                score = sampleName ? 2 : 0;
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = j;
-            }
-        }
-        return best;
-    }
-
-    private static int pickMass(ColumnHeader[] cols) {
-        int best = -1;
-        int bestScore = 0;
-        for (int j = 0; j < cols.length; j++) {
-            ColumnHeader c = cols[j];
-            String u = c.unit();
-            boolean named = c.nameIs("mass", "weight", "tg", "value", "sample mass", "m", "mass change", "weight change",
-                    "dm", "delta m", "sample weight");
-            int score = 0;
-            if (isMassUnit(u)) {
-                score = u.equals("%") || u.equalsIgnoreCase("wt%") ? 2 : 3;
-            } else if (u.isEmpty() && named) {
-                score = 1;
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = j;
-            }
-        }
-        return best;
-    }
-
-    private static int pickTime(ColumnHeader[] cols, int tCol, int mCol) {
-        for (int j = 0; j < cols.length; j++) {
-            if (j != tCol && j != mCol && isTimeUnit(cols[j].unit())) {
-                return j;
-            }
-        }
-        for (int j = 0; j < cols.length; j++) {
-            if (j != tCol && j != mCol && cols[j].unit().isEmpty() && cols[j].nameIs("time", "t", "test time", "elapsed time")) {
-                return j;
             }
         }
         return -1;

@@ -14,6 +14,7 @@ import org.cathodekit.thermal.Onset;
 import org.cathodekit.thermal.OnsetMethod;
 import org.cathodekit.thermal.OxygenCurve;
 import org.cathodekit.thermal.OxygenLoss;
+import org.cathodekit.thermal.Replicates;
 import org.cathodekit.thermal.Tga;
 import org.cathodekit.thermal.TgaOptions;
 import org.cathodekit.thermal.TgaResult;
@@ -30,14 +31,17 @@ import picocli.CommandLine.Option;
  * <p>JSON keys: {@code onset_C} (null when there is no onset), {@code onset_method},
  * {@code dtg_peak_C}, {@code mass_loss_pct} (at {@code --at-temp-c}, relative to the reference
  * mass), {@code delta_O_per_fu}, {@code O_per_fu} (null without {@code --formula}); and more:
- * the onset's construction, every definition's onset, the detected file layout and units.
+ * the onset's construction, every definition's onset, the detected file layout and units. With
+ * several {@code --input} files (replicates) the six keys hold the means, {@code <key>_std} the
+ * sample standard deviations, and {@code replicates} the per-file objects.
  */
 @Command(name = "tga", mixinStandardHelpOptions = true,
         description = "TGA: onset of the mass-loss step (ISO 11358-1, ASTM E2550, DTG threshold or fixed mass loss), "
                 + "DTG peak, mass loss and oxygen per formula unit (all loss counted as oxygen).")
 final class TgaCommand extends JsonCommand {
-    @Option(names = "--input", required = true, description = "TGA export: CSV/TSV, TA, Mettler STARe, NETZSCH Proteus or Setaram text (read-only).")
-    Path input;
+    @Option(names = "--input", required = true, arity = "1..*", description = "TGA export(s): CSV/TSV, TA, Mettler STARe, NETZSCH Proteus or Setaram text "
+            + "(read-only). Several files (replicates): the keys hold the mean, *_std the sample standard deviation.")
+    List<Path> inputs;
 
     @Option(names = "--formula", description = "Formula at the reference state, e.g. Li0.3Ni0.8Mn0.1Co0.1O2 (enables delta_O_per_fu and O_per_fu).")
     String formula;
@@ -90,6 +94,41 @@ final class TgaCommand extends JsonCommand {
             double[] w = window(stepWindowC, "--step-window-c");
             opt = opt.withStepSearchC(w[0], w[1]);
         }
+        if (inputs.size() == 1) {
+            return analyzeOne(inputs.get(0), opt, f, curveOut, new double[5]);
+        }
+        if (curveOut != null) {
+            throw new IllegalArgumentException("--curve-out needs exactly one --input, got " + inputs.size());
+        }
+        double[][] values = new double[5][inputs.size()];
+        List<Json.Obj> each = new java.util.ArrayList<>();
+        String label = null;
+        for (int i = 0; i < inputs.size(); i++) {
+            double[] v = new double[5];
+            Json.Obj one = analyzeOne(inputs.get(i), opt, f, null, v);
+            label = (String) one.fields().get("onset_method");
+            for (int k = 0; k < 5; k++) {
+                values[k][i] = v[k];
+            }
+            each.add(one);
+        }
+        String[] keys = {"onset_C", "dtg_peak_C", "mass_loss_pct", "delta_O_per_fu", "O_per_fu"};
+        Json.Obj out = Json.object();
+        for (int k = 0; k < 5; k++) {
+            Replicates.Summary sm = Replicates.of(values[k]);
+            out.put(keys[k], sm.n() == 0 ? null : sm.mean());
+            if (k == 0) {
+                out.put("onset_method", label);
+            }
+            out.put(keys[k] + "_std", sm.n() < 2 ? null : sm.std());
+        }
+        Replicates.Summary on = Replicates.of(values[0]);
+        return out.put("n", inputs.size()).put("onsets_found", on.n()).put("replicates", each);
+    }
+
+    /** Analyses one file; {@code numbers} receives onset, DTG peak, mass loss, delta, O (NaN when absent). */
+    private Json.Obj analyzeOne(Path input, TgaOptions opt, ChemicalFormula f, Path curveOut, double[] numbers)
+            throws IOException {
         TgaCurve curve = TgaReader.read(input);
         Thermogram th = new Thermogram(curve.timeS(), curve.temperatureC(), curve.mass(), curve.massUnit());
         TgaResult r;
@@ -159,6 +198,11 @@ final class TgaCommand extends JsonCommand {
             writeCurve(curveOut, r, oc);
             out.put("curve_out", curveOut.toString());
         }
+        numbers[0] = on.found() ? on.temperatureC() : Double.NaN;
+        numbers[1] = r.stepFound() ? r.dtgPeakC() : Double.NaN;
+        numbers[2] = lossPct;
+        numbers[3] = delta == null ? Double.NaN : delta;
+        numbers[4] = oPerFu == null ? Double.NaN : oPerFu;
         return out;
     }
 

@@ -54,6 +54,28 @@ class TgaCommandTest {
     }
 
     @Test
+    void replicatesGiveMeanAndStd() {
+        Run r = run("tga", "--input", "../data-samples/tga/gravel_r1.csv", "../data-samples/tga/gravel_r2.csv",
+                "../data-samples/tga/gravel_r3.csv", "--formula", "Li0.3Ni0.8Mn0.1Co0.1O2", "--reference-temp-c", "150",
+                "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> j = r.json();
+        assertEquals(3.0, (Double) j.get("n"), 0);
+        assertEquals(234.0, (Double) j.get("onset_C"), 1.0, "planted gravel onset");
+        double std = (Double) j.get("onset_C_std");
+        assertTrue(std > 0 && std < 1.0, "replicate spread " + std);
+        java.util.List<?> each = (java.util.List<?>) j.get("replicates");
+        double sum = 0;
+        for (Object o : each) {
+            sum += (Double) ((Map<?, ?>) o).get("onset_C");
+        }
+        assertEquals(sum / 3, (Double) j.get("onset_C"), 1e-9);
+        Run bad = run("tga", "--input", "../data-samples/tga/gravel_r1.csv", "../data-samples/tga/gravel_r2.csv",
+                "--curve-out", "x.csv", "--json");
+        assertEquals(2, bad.code());
+    }
+
+    @Test
     void massLossOnsetAndCurveOut(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("curve.csv");
         Run r = run("tga", "--input", ROD.toString(), "--formula", "Li0.3Ni0.8Mn0.1Co0.1O2", "--onset", "mass-loss:1",

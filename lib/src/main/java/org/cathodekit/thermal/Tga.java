@@ -18,8 +18,9 @@ import java.util.List;
  *       median (isothermal holds) get NaN DTG.</li>
  *   <li>Reference mass {@code m_ref} (initial, or at a temperature); {@code M = 100 m/m_ref},
  *       {@code D = dM/dT} (%/K).</li>
- *   <li>DTG extremum {@code T*} in the search window (parabola through the three points around the
- *       minimum); a step exists when the baseline-corrected rate {@code b - D(T*)} exceeds both
+ *   <li>DTG extremum {@code T*} in the search window: located by a least-squares parabola over the
+ *       contiguous top of the peak (rate &ge; 80 % of the extremum), its rate {@code D(T*)} by the parabola
+ *       through the three points around the minimum; a step exists when the baseline-corrected rate {@code b - D(T*)} exceeds both
  *       {@link TgaOptions#minPeakRatePctPerK()} and {@link TgaOptions#minPeakSignalToNoise()} times the DTG
  *       noise (robust SD of raw - smoothed mass, times the derivative filter's noise gain).</li>
  *   <li>Baseline line (least squares on the measured mass % in the baseline window) and the onsets.</li>
@@ -190,7 +191,7 @@ public final class Tga {
             peakD = dtg[p];
             peakM = pct[p];
             if (p > 0 && p < n - 1 && Double.isFinite(dtg[p - 1]) && Double.isFinite(dtg[p + 1])) {
-                // parabola through (t[p-1],d), (t[p],d), (t[p+1],d)
+                // rate at the top: parabola through the three points around the minimum
                 double x0 = t[p - 1] - t[p];
                 double x2 = t[p + 1] - t[p];
                 double y0 = dtg[p - 1] - dtg[p];
@@ -204,10 +205,26 @@ public final class Tga {
                         if (xv >= x0 && xv <= x2) {
                             peakC = t[p] + xv;
                             peakD = dtg[p] + a * xv * xv + b * xv;
-                            peakM = interpolateAtTemperature(t, pct, peakC, "DTG peak");
                         }
                     }
                 }
+                // location: least-squares parabola over the contiguous top of the peak (rate >= 80 % of the
+                // extremum), which averages the noise of a flat-topped DTG instead of following one point
+                int a0 = p;
+                int b0 = p;
+                while (a0 > 0 && Double.isFinite(dtg[a0 - 1]) && dtg[a0 - 1] <= PEAK_TOP_FRACTION * dtg[p]) {
+                    a0--;
+                }
+                while (b0 < n - 1 && Double.isFinite(dtg[b0 + 1]) && dtg[b0 + 1] <= PEAK_TOP_FRACTION * dtg[p]) {
+                    b0++;
+                }
+                if (b0 - a0 >= 4) {
+                    double xv = parabolaVertex(t, dtg, a0, b0, t[p]);
+                    if (Double.isFinite(xv)) {
+                        peakC = t[p] + xv;
+                    }
+                }
+                peakM = interpolateAtTemperature(t, pct, peakC, "DTG peak");
             }
         }
         int lowLimitIndex = firstIndexAtOrAbove(t, lo);
@@ -350,6 +367,41 @@ public final class Tga {
         return new TgaResult(options, onsets.get(options.onsetMethod().ordinal()), onsets, step,
                 step ? peakC : Double.NaN, step ? peakD : Double.NaN, noiseDtg, window, windowK, order, mRef, refT,
                 curve.massUnit(), pointsUsed, total - pointsUsed, bin, t, pct, raw, dtg);
+    }
+
+    /** Fraction of the DTG extremum that delimits the top of the peak fitted for its location. */
+    static final double PEAK_TOP_FRACTION = 0.8;
+
+    /**
+     * Vertex (relative to {@code x0}) of the least-squares parabola through {@code (t[i], y[i])},
+     * {@code i = a..b}; NaN unless it is a minimum lying inside {@code [t[a], t[b]]}.
+     */
+    static double parabolaVertex(double[] t, double[] y, int a, int b, double x0) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, r0 = 0, r1 = 0, r2 = 0;
+        for (int i = a; i <= b; i++) {
+            double x = t[i] - x0;
+            double x2 = x * x;
+            s0 += 1;
+            s1 += x;
+            s2 += x2;
+            s3 += x2 * x;
+            s4 += x2 * x2;
+            r0 += y[i];
+            r1 += x * y[i];
+            r2 += x2 * y[i];
+        }
+        // Cramer's rule for [s0 s1 s2; s1 s2 s3; s2 s3 s4] c = [r0 r1 r2]
+        double det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
+        if (det == 0 || !Double.isFinite(det)) {
+            return Double.NaN;
+        }
+        double c1 = (s0 * (r1 * s4 - s3 * r2) - r0 * (s1 * s4 - s3 * s2) + s2 * (s1 * r2 - r1 * s2)) / det;
+        double c2 = (s0 * (s2 * r2 - r1 * s3) - s1 * (s1 * r2 - r1 * s2) + r0 * (s1 * s3 - s2 * s2)) / det;
+        if (!(c2 > 0)) {
+            return Double.NaN;
+        }
+        double xv = -c1 / (2 * c2);
+        return (xv >= t[a] - x0 && xv <= t[b] - x0) ? xv : Double.NaN;
     }
 
     /** Largest Savitzky-Golay window (points) used without block averaging. */

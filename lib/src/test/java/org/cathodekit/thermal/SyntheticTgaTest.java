@@ -39,6 +39,8 @@ class SyntheticTgaTest {
                 TgaResult r = Tga.analyze(th, TgaOptions.DEFAULTS.withReferenceTemperatureC(150));
                 on[rep - 1] = r.onset().temperatureC();
                 assertEquals(m.isoOnsetC(), on[rep - 1], TOLERANCE_K, m.sample() + " replicate " + rep);
+                // the DTG peak of a logistic step is its centre; the top-of-peak fit holds it to 0.5 K in noise
+                assertEquals(m.oxygenCenterC(), r.dtgPeakC(), 0.5, m.sample() + " DTG peak, replicate " + rep);
                 if (m == SyntheticTga.ROD) {
                     rod.add(r.massLossPctAt(295));
                 } else {

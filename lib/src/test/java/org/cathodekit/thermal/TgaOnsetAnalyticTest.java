@@ -148,6 +148,26 @@ class TgaOnsetAnalyticTest {
         assertEquals(TC, r.dtgPeakC(), 1.0);
     }
 
+    /** A 600 s isothermal hold before the ramp (as in the MaCFP programme): dT/dt ~ 0 there gives NaN DTG,
+     * not a spurious peak, and the onset is unchanged. */
+    @Test
+    void isothermalHoldBeforeRamp() {
+        int hold = 100;
+        int ramp = 481;
+        double[] time = new double[hold + ramp];
+        double[] t = new double[hold + ramp];
+        double[] m = new double[hold + ramp];
+        for (int i = 0; i < hold + ramp; i++) {
+            time[i] = 6.0 * i;
+            t[i] = i < hold ? T0 : T0 + 0.5 * (i - hold + 1);
+            m[i] = massPct(t[i]);
+        }
+        TgaResult r = Tga.analyze(new Thermogram(time, t, m, "%"), TgaOptions.DEFAULTS);
+        assertEquals(TC - 2 * W, r.onset().temperatureC(), 0.3);
+        assertEquals(TC, r.dtgPeakC(), 0.05);
+        assertEquals(11, r.dtgWindowPoints(), "the window follows the ramp's 0.5 K/row, not the hold");
+    }
+
     @Test
     void stepFreeCurvesReportNoOnset() {
         Random rnd = new Random(23);

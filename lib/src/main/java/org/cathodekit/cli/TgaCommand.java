@@ -46,10 +46,10 @@ final class TgaCommand extends JsonCommand {
     @Option(names = "--formula", description = "Formula at the reference state, e.g. Li0.3Ni0.8Mn0.1Co0.1O2 (enables delta_O_per_fu and O_per_fu).")
     String formula;
 
-    @Option(names = "--reference-temp-c", description = "Temperature (C) of the 100 % mass, e.g. 150 after moisture loss (default: the initial mass).")
+    @Option(names = "--reference-temp-c", description = "Temperature (C) of the 100 %% mass, e.g. 150 after moisture loss (default: the initial mass).")
     Double referenceTempC;
 
-    @Option(names = "--onset", defaultValue = "iso", description = "Onset definition: iso, astm[:%-points], dtg[:fraction], mass-loss:% (default ${DEFAULT-VALUE}).")
+    @Option(names = "--onset", defaultValue = "iso", description = "Onset definition: iso, astm[:%%-points], dtg[:fraction], mass-loss:%% (default ${DEFAULT-VALUE}).")
     String onset;
 
     @Option(names = "--at-temp-c", description = "Temperature (C) for mass_loss_pct and the oxygen numbers (default: the highest temperature).")
@@ -67,7 +67,7 @@ final class TgaCommand extends JsonCommand {
     @Option(names = "--dtg-window-k", description = "Savitzky-Golay window width in K (default 5).")
     Double dtgWindowK;
 
-    @Option(names = "--curve-out", description = "Write T, mass %, DTG and O per formula unit as CSV here (atomically).")
+    @Option(names = "--curve-out", description = "Write T, mass %%, DTG and O per formula unit as CSV here (atomically).")
     Path curveOut;
 
     @Override

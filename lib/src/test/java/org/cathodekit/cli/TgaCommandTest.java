@@ -53,6 +53,23 @@ class TgaCommandTest {
         assertTrue(loss > 4 && loss < 6, "rod loses ~5 % between 150 and 290 C: " + loss);
     }
 
+    /** Help renders without picocli format warnings (a bare '%' in a description makes picocli warn on System.err). */
+    @Test
+    void helpHasNoFormatWarnings() {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        Run r;
+        try {
+            r = run("tga", "--help");
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("--reference-temp-c") && r.out().contains("100 % mass"), r.out());
+        assertFalse(buf.toString(java.nio.charset.StandardCharsets.UTF_8).contains("WARN"), buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void replicatesGiveMeanAndStd() {
         Run r = run("tga", "--input", "../data-samples/tga/gravel_r1.csv", "../data-samples/tga/gravel_r2.csv",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             ChecksumCommand.class,
             GittCommand.class,
+            TgaCommand.class,
         })
 public final class Main implements Runnable {
 

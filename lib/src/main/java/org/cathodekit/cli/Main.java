@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             ChecksumCommand.class,
             XanesCommand.class,
+            GittCommand.class,
+            TgaCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -40,6 +40,7 @@ public final class AtomicFiles {
         boolean ok = false;
         try {
             writer.writeTo(tmp);
+            makeReadableLikeANormalFile(tmp, abs);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -51,6 +52,20 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); an output should get the permissions of the
+     * file it replaces, or rw-r--r-- for a new one, as a plain write would under the usual umask.
+     */
+    private static void makeReadableLikeANormalFile(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 
     /** Atomic write of a stream's content. */

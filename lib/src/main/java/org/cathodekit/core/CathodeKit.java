@@ -46,16 +46,33 @@ public final class CathodeKit {
         while (dir != null) {
             Path git = dir.resolve(".git");
             if (Files.isDirectory(git)) {
-                return readHead(git);
+                return readHead(git, git);
+            }
+            if (Files.isRegularFile(git)) {
+                // a worktree or submodule: ".git" is a file "gitdir: <path>"; refs live in the common dir
+                try {
+                    String line = Files.readString(git).trim();
+                    if (line.startsWith("gitdir:")) {
+                        Path gitDir = dir.resolve(line.substring(7).trim()).normalize();
+                        Path common = gitDir;
+                        Path commonFile = gitDir.resolve("commondir");
+                        if (Files.exists(commonFile)) {
+                            common = gitDir.resolve(Files.readString(commonFile).trim()).normalize();
+                        }
+                        return readHead(gitDir, common);
+                    }
+                } catch (IOException e) {
+                    return "unknown";
+                }
             }
             dir = dir.getParent();
         }
         return "unknown";
     }
 
-    private static String readHead(Path git) {
+    private static String readHead(Path gitDir, Path git) {
         try {
-            String head = Files.readString(git.resolve("HEAD")).trim();
+            String head = Files.readString(gitDir.resolve("HEAD")).trim();
             if (!head.startsWith("ref: ")) {
                 return head;
             }

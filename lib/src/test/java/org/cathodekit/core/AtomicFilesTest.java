@@ -28,6 +28,14 @@ class AtomicFilesTest {
     }
 
     @Test
+    void newFilesAreWorldReadableLikeAPlainWrite(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        Path target = dir.resolve("out.h5");
+        AtomicFiles.writeString(target, "x");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
     void createsMissingFolders(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("a/b/c.txt");
         AtomicFiles.writeString(target, "x");

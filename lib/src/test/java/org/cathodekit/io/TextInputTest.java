@@ -55,6 +55,9 @@ class TextInputTest {
         assertEquals(new Delimited.Dialect('\t', '.'), Delimited.detect(List.of("t\tU\tI", "0.5\t3.7\t1e-3")));
         assertEquals(' ', Delimited.detect(List.of("  18.70   1234  35.1", "  18.72   1240  35.2")).delimiter());
         assertEquals(new Delimited.Dialect('\t', ','), Delimited.detect(List.of("1,5\t2,25", "2,5\t3,75")));
+        // Setaram-like: semicolons with decimal commas, more commas than semicolons per row
+        assertEquals(new Delimited.Dialect(';', ','), Delimited.detect(List.of("Time;Furnace temperature;TG", "12,5;25,125;-0,0125",
+                "13,5;25,958;-0,0131", "14,5;26,792;-0,0140")));
     }
 
     @Test

@@ -1,0 +1,49 @@
+package org.cathodekit.gitt;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One analysed titration pulse. Potentials in V, times in s, D in m^2/s.
+ *
+ * @param index              0-based index among analysed pulses (file order)
+ * @param direction          charge or discharge
+ * @param firstRow           row of the first sample with the current on
+ * @param lastRow            row of the last sample with the current on
+ * @param startS             t_start: time of the first sample with the current on [s]
+ * @param tauS               tau = t(last on-sample) - t_start [s]
+ * @param currentA           mean current during the pulse [A]
+ * @param currentRelStd      std/|mean| of the pulse current
+ * @param eBeforeV           relaxed potential before: last rest sample before the pulse [V]
+ * @param eAfterV            relaxed potential after: last sample of the following rest [V]
+ * @param dEsV               dE_s = E_after - E_before [V]
+ * @param irDropV            E(t_start) - E_before: the ohmic step at the switch [V]
+ * @param dEtV               E(last on-sample) - E(t_start): the transient without the IR drop [V]
+ * @param slopeVPerSqrtS     least-squares dE/dsqrt(t - t_start) in the window [V/s^0.5]
+ * @param r2                 R^2 of that fit
+ * @param windowPoints       samples in the window
+ * @param dM2PerS            eq. 2 of paper C [m^2/s]
+ * @param dWhM2PerS          Weppner-Huggins with dE_t [m^2/s]
+ * @param dWhMassFormM2PerS  Weppner-Huggins (m, V_M, M, S) form [m^2/s]; NaN when not configured
+ * @param restS              duration of the following rest [s]
+ * @param restEndSlopeVPerS  dV/dt fitted over the end of the following rest [V/s]
+ * @param liContentAfter     Li content x after the pulse from integrated current; NaN without mass
+ * @param capacityMAhPerG    charge passed since the file start at the end of the pulse [mAh/g]; NaN without mass
+ * @param flags              diagnostics (unmodifiable)
+ */
+public record GittPulse(int index, PulseDirection direction, int firstRow, int lastRow, double startS, double tauS,
+        double currentA, double currentRelStd, double eBeforeV, double eAfterV, double dEsV, double irDropV,
+        double dEtV, double slopeVPerSqrtS, double r2, int windowPoints, double dM2PerS, double dWhM2PerS,
+        double dWhMassFormM2PerS, double restS, double restEndSlopeVPerS, double liContentAfter,
+        double capacityMAhPerG, Set<GittFlag> flags) {
+
+    public GittPulse {
+        flags = Collections.unmodifiableSet(flags.isEmpty() ? EnumSet.noneOf(GittFlag.class) : EnumSet.copyOf(flags));
+    }
+
+    /** @return whether no diagnostic was raised. */
+    public boolean clean() {
+        return flags.isEmpty();
+    }
+}

@@ -1,0 +1,124 @@
+package org.cathodekit.io;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cathodekit.core.Checks;
+
+/**
+ * A tidy cycler time series in SI units with its provenance, as read by {@link CyclerReader}.
+ *
+ * <p>Conventions: time in seconds from the file's own zero, strictly non-decreasing (repeated time
+ * stamps, which real exports contain at step changes, are kept and counted); voltage in volts;
+ * current in amperes, <b>positive on charge</b> (oxidation of the positive electrode), negative on
+ * discharge. Arrays are copied in and out: instances are immutable.
+ *
+ * @param source       the file read (never modified)
+ * @param format       the layout it was read as
+ * @param encoding     the detected text encoding ({@code UTF-8} or {@code ISO-8859-1})
+ * @param dialect      the detected delimiter/decimal separator, e.g. {@code "tab delimited, decimal ','"}
+ * @param timeS        time [s]
+ * @param voltageV     cell voltage [V]
+ * @param currentA     current [A], positive on charge
+ * @param step         step (or sequence) index per row, or {@code null} when the file has none
+ * @param cycle        cycle index per row, or {@code null} when the file has none
+ * @param unitsDetected quantity ({@code time}, {@code voltage}, {@code current}) to the source column
+ *                     and unit as written, e.g. {@code "<I>/mA -> mA"}
+ * @param skippedRows  1-based line numbers of data rows dropped because a required value was not a
+ *                     number (at most the first 20 are listed; see {@code skippedRowCount})
+ * @param skippedRowCount number of dropped data rows
+ * @param duplicateTimes number of rows whose time equals the previous row's
+ */
+public record CyclerData(Path source, CyclerFormat format, String encoding, String dialect,
+        double[] timeS, double[] voltageV, double[] currentA, int[] step, int[] cycle,
+        Map<String, String> unitsDetected, List<Integer> skippedRows, int skippedRowCount, int duplicateTimes) {
+
+    public CyclerData {
+        int n = timeS.length;
+        if (voltageV.length != n || currentA.length != n || (step != null && step.length != n)
+                || (cycle != null && cycle.length != n)) {
+            throw new IllegalArgumentException("time, voltage, current, step and cycle must have the same length " + n);
+        }
+        Checks.requireNonNegative(skippedRowCount, "skippedRowCount");
+        timeS = timeS.clone();
+        voltageV = voltageV.clone();
+        currentA = currentA.clone();
+        step = step == null ? null : step.clone();
+        cycle = cycle == null ? null : cycle.clone();
+        unitsDetected = Collections.unmodifiableMap(new LinkedHashMap<>(unitsDetected));
+        skippedRows = List.copyOf(skippedRows);
+    }
+
+    /** Builds a series from memory (synthetic data, tests): no file, {@link CyclerFormat#GENERIC}. */
+    public static CyclerData ofArrays(double[] timeS, double[] voltageV, double[] currentA) {
+        return new CyclerData(null, CyclerFormat.GENERIC, "n/a", "n/a", timeS, voltageV, currentA, null, null,
+                Map.of("time", "s", "voltage", "V", "current", "A"), List.of(), 0, 0);
+    }
+
+    /** @return the number of rows. */
+    public int size() {
+        return timeS.length;
+    }
+
+    @Override
+    public double[] timeS() {
+        return timeS.clone();
+    }
+
+    @Override
+    public double[] voltageV() {
+        return voltageV.clone();
+    }
+
+    @Override
+    public double[] currentA() {
+        return currentA.clone();
+    }
+
+    @Override
+    public int[] step() {
+        return step == null ? null : step.clone();
+    }
+
+    @Override
+    public int[] cycle() {
+        return cycle == null ? null : cycle.clone();
+    }
+
+    /** @return time of row {@code i} [s]. */
+    public double timeAt(int i) {
+        return timeS[i];
+    }
+
+    /** @return voltage of row {@code i} [V]. */
+    public double voltageAt(int i) {
+        return voltageV[i];
+    }
+
+    /** @return current of row {@code i} [A]. */
+    public double currentAt(int i) {
+        return currentA[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CyclerData d && Arrays.equals(timeS, d.timeS) && Arrays.equals(voltageV, d.voltageV)
+                && Arrays.equals(currentA, d.currentA) && Arrays.equals(step, d.step) && Arrays.equals(cycle, d.cycle)
+                && format == d.format && java.util.Objects.equals(source, d.source);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(timeS) * 31 + Arrays.hashCode(voltageV);
+    }
+
+    @Override
+    public String toString() {
+        return "CyclerData[" + (source == null ? "memory" : source.getFileName()) + ", " + format + ", " + size()
+                + " rows, units " + unitsDetected + "]";
+    }
+}

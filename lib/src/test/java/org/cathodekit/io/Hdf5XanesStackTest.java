@@ -208,6 +208,49 @@ class Hdf5XanesStackTest {
         assertFalse(Files.exists(dir.resolve("bad.h5")));
     }
 
+    /**
+     * Files written by h5py (HDF5 1.10) in the layouts real software writes: TXM-Sandbox-style
+     * registered 3D stack, gzip-compressed chunks, energies in keV; the compressed (jhdf
+     * decompression) path must give the same maps as the uncompressed (positional read) path.
+     */
+    @Test
+    void h5pyWrittenCompressedStacksReadLikeUncompressed() throws Exception {
+        Path py = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(py) && run(List.of(py.toString(), "-c", "import h5py, numpy")).startsWith("0"),
+                "SKIP: /usr/bin/python3 with h5py and numpy not available");
+        Path plain = dir.resolve("plain.h5");
+        Path gz = dir.resolve("gzip.h5");
+        String script = "import h5py, numpy as np, sys\n"
+                + "e = np.r_[np.arange(8250, 8321, 10.0), np.arange(8330, 8371, 1.0), np.arange(8380, 8601, 20.0)]\n"
+                + "rng = np.random.default_rng(3)\n"
+                + "x = np.arange(9)[None, None, None, :]\n"
+                + "ee = e[:, None, None, None]\n"
+                + "e0 = 8343 + 0.1 * x\n"
+                + "mu = 0.1 + 0.5 + np.arctan((ee - e0) / 1.5) / np.pi + 0.5 * np.exp(-0.5 * ((ee - e0 - 6.5) / 3) ** 2)\n"
+                + "mu = (mu + 0.005 * rng.standard_normal((len(e), 5, 7, 9))).astype('f4')\n"
+                + "for path, comp in ((sys.argv[1], None), (sys.argv[2], 'gzip')):\n"
+                + "    with h5py.File(path, 'w') as f:\n"
+                + "        g = f.create_group('registration_results/reg_results')\n"
+                + "        g.create_dataset('registered_xanes3D', data=mu, chunks=(len(e), 2, 7, 9), compression=comp)\n"
+                + "        g.create_dataset('eng_list', data=e / 1000.0)\n";
+        String r = run(List.of(py.toString(), "-c", script, plain.toString(), gz.toString()));
+        assertTrue(r.startsWith("0"), r);
+        EdgeMaps a;
+        EdgeMaps b;
+        try (Hdf5XanesStack s = Hdf5XanesStack.open(plain)) {
+            assertEquals(XanesLayout.TXM_SANDBOX_3D, s.layout());
+            assertTrue(s.energyUnitNote().contains("keV -> eV"));
+            assertEquals(2, s.preferredSlabDepth());
+            a = Xanes.maps(s, OPT, 2, 1);
+        }
+        try (Hdf5XanesStack s = Hdf5XanesStack.open(gz)) {
+            b = Xanes.maps(s, OPT, 1, 1L << 30);
+        }
+        assertEquals(a.edge50(), b.edge50());
+        assertEquals(a.whiteline(), b.whiteline());
+        assertEquals(5 * 7 * 9, a.counts().valid(), a.counts().toString());
+    }
+
     /** Runs a process and returns "exitcode\nstdout+stderr". */
     static String run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

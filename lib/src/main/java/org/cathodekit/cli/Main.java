@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             InfoCommand.class,
             ChecksumCommand.class,
+            GradientCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -25,7 +25,8 @@ import org.cathodekit.core.Parallel;
  *       {@code floor(toDegrees(acos(c)))} up to the rounding of the edges); the random reference
  *       ({@link GradientModel#referenceDensityPerDeg()}); the amplitude-weighted density (each vector
  *       weighted by |u|); nine folded 10-degree groups with counts, mean |u| and log-binned |u|
- *       histograms ({@code k = floor(20 (log10 |u| + 6))}, clamped to 0..159); mean |cos theta|; the
+ *       histograms (bin k holds {@code 10^(k/20 - 6) <= |u| < 10^((k+1)/20 - 6)} eV/nm, k = 0..159,
+ *       sizes outside in the first/last bin); mean |cos theta|; the
  *       tangential index {@code 1 - mean|cos| / E_random|cos|} with E_random|cos| = 1/2 (3D) or 2/pi
  *       (2D).</li>
  * </ol>
@@ -57,6 +58,10 @@ public final class ValenceGradient {
     private static final int[] BIN_AT = new int[TABLE + 1];
     private static final int[] GROUP_OF_BIN = new int[THETA_BINS];
     private static final int PLANES_PER_CHUNK = 4;
+    private static final double LOG10_2 = Math.log10(2);
+    private static final double[] LOG2_MANT = new double[1024];
+    /** |u| histogram edges 10^(k/20 - 6) eV/nm, k = 0..160. */
+    static final double[] SIZE_EDGE = new double[SIZE_BINS + 1];
     private static final int ROWS_PER_CHUNK = 32;
 
     static {
@@ -70,6 +75,12 @@ public final class ValenceGradient {
                 bin--;
             }
             BIN_AT[k] = bin;
+        }
+        for (int m = 0; m < 1024; m++) {
+            LOG2_MANT[m] = Math.log(1 + m / 1024.0) / Math.log(2);
+        }
+        for (int k = 0; k <= SIZE_BINS; k++) {
+            SIZE_EDGE[k] = Math.pow(10, SIZE_MIN_LOG10 + (double) k / SIZE_BINS_PER_DECADE);
         }
         for (int i = 0; i < THETA_BINS; i++) {
             GROUP_OF_BIN[i] = i < 90 ? i / 10 : (179 - i) / 10;
@@ -90,10 +101,23 @@ public final class ValenceGradient {
         return GROUP_OF_BIN[bin];
     }
 
-    /** Log size bin (0..159) of |u| (eV/nm). */
+    /**
+     * Log size bin (0..159) of |u| (eV/nm): k with {@code SIZE_EDGE[k] <= size < SIZE_EDGE[k+1]},
+     * clamped; a table guess from the exponent and top mantissa bits, corrected against the edges.
+     */
     static int sizeBin(double size) {
-        int k = (int) Math.floor((Math.log10(size) - SIZE_MIN_LOG10) * SIZE_BINS_PER_DECADE);
-        return k < 0 ? 0 : Math.min(SIZE_BINS - 1, k);
+        long bits = Double.doubleToRawLongBits(size);
+        int exp = (int) ((bits >>> 52) & 0x7ff) - 1023;
+        int mant = (int) ((bits >>> 42) & 0x3ff);
+        int k = (int) (((exp + LOG2_MANT[mant]) * LOG10_2 - SIZE_MIN_LOG10) * SIZE_BINS_PER_DECADE);
+        k = k < 0 ? 0 : (k > SIZE_BINS - 1 ? SIZE_BINS - 1 : k);
+        while (k > 0 && size < SIZE_EDGE[k]) {
+            k--;
+        }
+        while (k < SIZE_BINS - 1 && size >= SIZE_EDGE[k + 1]) {
+            k++;
+        }
+        return k;
     }
 
     /**
@@ -233,10 +257,7 @@ public final class ValenceGradient {
             groupMean[g] = acc.groupCounts[g] == 0 ? Double.NaN : acc.groupSize[g] / acc.groupCounts[g];
             System.arraycopy(acc.sizeHist, g * SIZE_BINS, sizeCounts[g], 0, SIZE_BINS);
         }
-        double[] edges = new double[SIZE_BINS + 1];
-        for (int k = 0; k <= SIZE_BINS; k++) {
-            edges[k] = Math.pow(10, SIZE_MIN_LOG10 + (double) k / SIZE_BINS_PER_DECADE);
-        }
+        double[] edges = SIZE_EDGE.clone();
         double meanAbsCos = acc.sumAbsCos / vectors;
         double[] centreXyz = {centre[0], centre[1], model == GradientModel.MAP_2D ? 0 : centre[2]};
         return new ThetaStatistics(model, o, h, new int[] {mz, my, mx}, validUnits, centreXyz, acc.interior, vectors,

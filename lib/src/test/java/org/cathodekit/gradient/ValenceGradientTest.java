@@ -391,6 +391,14 @@ class ValenceGradientTest {
         for (double deg = 0.25; deg < 180; deg += 0.5) {
             assertEquals((int) Math.floor(deg), ValenceGradient.thetaBin(Math.cos(Math.toRadians(deg))), "deg " + deg);
         }
+        for (double lg = -7; lg < 3; lg += 0.0137) {
+            double size = Math.pow(10, lg);
+            int expect = (int) Math.max(0, Math.min(159, Math.floor((lg + 6) * 20)));
+            int k = ValenceGradient.sizeBin(size);
+            assertTrue(k == expect || Math.abs((lg + 6) * 20 - Math.rint((lg + 6) * 20)) < 1e-9, "size 1e" + lg);
+            assertTrue(k == 0 || size >= ValenceGradient.SIZE_EDGE[k]);
+            assertTrue(k == 159 || size < ValenceGradient.SIZE_EDGE[k + 1]);
+        }
         assertEquals(0, ValenceGradient.thetaBin(1));
         assertEquals(179, ValenceGradient.thetaBin(-1));
         assertEquals(90, ValenceGradient.thetaBin(0));

@@ -201,7 +201,8 @@ public final class ValenceGradient {
         // 1. count valid voxels; note Inf (which the kernel's NaN test would not catch)
         long[] valid = new long[1];
         boolean[] hasInf = new boolean[1];
-        countValid(e, mask, valid, hasInf);
+        double[] min = new double[1];
+        countValid(e, mask, valid, hasInf, min);
         if (valid[0] < MIN_VALID_VOXELS) {
             throw new IllegalArgumentException("only " + valid[0] + " valid (finite" + (mask != null ? ", unmasked" : "")
                     + ") voxels in the " + shape(model, nz, ny, nx) + " input; the gradient model needs at least "
@@ -225,7 +226,7 @@ public final class ValenceGradient {
             throw new IllegalArgumentException("the " + shape(model, nz, ny, nx) + " input merged with b = " + b
                     + " gives " + shape(model, mz, my, mx) + " units; central differences need at least 3 per axis");
         }
-        float[] units = b == 1 ? data : Merge.blocks(data, nz, ny, nx, b, model == GradientModel.MAP_2D);
+        float[] units = b == 1 ? data : Merge.blocks(data, nz, ny, nx, b, model == GradientModel.MAP_2D, min[0]);
         // 3. centre of the valid units
         double[] centre = centre(units, mz, my, mx);
         long validUnits = (long) centre[3];
@@ -269,19 +270,25 @@ public final class ValenceGradient {
         return model == GradientModel.MAP_2D ? "[" + ny + "][" + nx + "] (2D)" : "[" + nz + "][" + ny + "][" + nx + "] (3D)";
     }
 
-    private static void countValid(float[] e, boolean[] mask, long[] valid, boolean[] hasInf) {
+    /** Counts valid voxels, notes Inf, and finds the smallest valid value (0 if none). */
+    private static void countValid(float[] e, boolean[] mask, long[] valid, boolean[] hasInf, double[] min) {
         final int chunk = 1 << 20;
         int chunks = Parallel.chunkCount(e.length, chunk);
         long[] counts = new long[chunks];
         boolean[] inf = new boolean[chunks];
+        float[] mins = new float[chunks];
         Parallel.forEachChunk(e.length, chunk, (k, from, to) -> {
             long c = 0;
             boolean f = false;
+            float m = Float.POSITIVE_INFINITY;
             for (int i = from; i < to; i++) {
                 float v = e[i];
                 if (v - v == 0) {
                     if (mask == null || mask[i]) {
                         c++;
+                        if (v < m) {
+                            m = v;
+                        }
                     }
                 } else if (v == v) {
                     f = true;
@@ -289,11 +296,15 @@ public final class ValenceGradient {
             }
             counts[k] = c;
             inf[k] = f;
+            mins[k] = m;
         });
+        float m = Float.POSITIVE_INFINITY;
         for (int k = 0; k < chunks; k++) {
             valid[0] += counts[k];
             hasInf[0] |= inf[k];
+            m = Math.min(m, mins[k]);
         }
+        min[0] = Float.isInfinite(m) ? 0 : m;
     }
 
     /** @return {x, y, z, count} of the valid units (exact integer sums). */

@@ -101,11 +101,23 @@ public record ThetaStatistics(GradientModel model, GradientOptions options, doub
         return deepCopy(groupSizeCounts);
     }
 
-    /** @return the angle (deg) of the largest theta density bin centre */
+    /**
+     * @return the centre (deg) of the 9-degree window (bins i-4..i+4, truncated at 0 and 180) with the
+     *         largest mean theta density: the peak of the lightly smoothed density, less noisy than the
+     *         largest single bin
+     */
     public double peakThetaDeg() {
         int best = 0;
-        for (int i = 1; i < 180; i++) {
-            if (thetaDensityPerDeg[i] > thetaDensityPerDeg[best]) {
+        double bestV = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < 180; i++) {
+            double s = 0;
+            int n = 0;
+            for (int j = Math.max(0, i - 4); j <= Math.min(179, i + 4); j++) {
+                s += thetaDensityPerDeg[j];
+                n++;
+            }
+            if (s / n > bestV) {
+                bestV = s / n;
                 best = i;
             }
         }

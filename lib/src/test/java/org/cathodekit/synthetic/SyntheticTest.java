@@ -309,6 +309,23 @@ class SyntheticTest {
     }
 
     @Test
+    void committedGradientSamplesRegenerateIdentically() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("user.dir")).resolve("../data-samples/gradient");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir),
+                "data-samples/gradient not found at " + dir + ": skipping the regeneration check");
+        for (Microstructure m : Microstructure.values()) {
+            java.nio.file.Path f = dir.resolve(m.name().toLowerCase(java.util.Locale.ROOT) + "-charged-64.h5");
+            float[] stored;
+            try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(f)) {
+                stored = (float[]) h.getDatasetByPath("/edge50").getDataFlat();
+            }
+            float[] fresh = Synthetic.edgeVolume(Synthetic.particle(SampleFiles.particleOptions(m)), SampleFiles.field(m),
+                    SocEnergyMap.DEFAULTS);
+            assertArrayEquals(fresh, stored, f + " is what SampleFiles generates");
+        }
+    }
+
+    @Test
     void badOptionsAreNamed() {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
                 () -> ParticleOptions.DEFAULTS.withGrainSizeVox(0.5));

@@ -166,10 +166,6 @@ public final class ValenceGradient {
                 counts[i] += o.counts[i];
                 weight[i] += o.weight[i];
             }
-            for (int g = 0; g < GROUPS; g++) {
-                groupCounts[g] += o.groupCounts[g];
-                groupSize[g] += o.groupSize[g];
-            }
             for (int i = 0; i < sizeHist.length; i++) {
                 sizeHist[i] += o.sizeHist[i];
             }
@@ -360,8 +356,6 @@ public final class ValenceGradient {
             Acc a = new Acc();
             final long[] counts = a.counts;
             final double[] weight = a.weight;
-            final long[] gCounts = a.groupCounts;
-            final double[] gSize = a.groupSize;
             final long[] hist = a.sizeHist;
             double sumAbsCos = 0;
             long interior = 0;
@@ -404,8 +398,6 @@ public final class ValenceGradient {
                         final int g = GROUP_OF_BIN[bin];
                         counts[bin]++;
                         weight[bin] += size;
-                        gCounts[g]++;
-                        gSize[g] += size;
                         hist[g * SIZE_BINS + sizeBin(size)]++;
                         sumAbsCos += Math.abs(cos);
                     }
@@ -463,8 +455,6 @@ public final class ValenceGradient {
                     final int g = GROUP_OF_BIN[bin];
                     a.counts[bin]++;
                     a.weight[bin] += size;
-                    a.groupCounts[g]++;
-                    a.groupSize[g] += size;
                     a.sizeHist[g * SIZE_BINS + sizeBin(size)]++;
                     sumAbsCos += Math.abs(cos);
                 }
@@ -477,10 +467,15 @@ public final class ValenceGradient {
         return combine(accs);
     }
 
+    /** Sums the chunk accumulators in chunk order; group counts and |u| sums follow from the theta bins. */
     private static Acc combine(Acc[] accs) {
         Acc total = new Acc();
         for (Acc a : accs) {
             total.add(a);
+        }
+        for (int i = 0; i < THETA_BINS; i++) {
+            total.groupCounts[GROUP_OF_BIN[i]] += total.counts[i];
+            total.groupSize[GROUP_OF_BIN[i]] += total.weight[i];
         }
         return total;
     }

@@ -337,6 +337,79 @@ class ValenceGradientTest {
     }
 
     @Test
+    void twoDimensionalModelAgreesWithANaiveReference() {
+        int n = 90;
+        double[] noise = smoothNoise(1, n, n, 77);
+        float[] m = disk(n, 40, (dx, dy, dz) -> 0.3 * Math.hypot(dx, dy) / 40);
+        for (int i = 0; i < m.length; i++) {
+            int x = i % n;
+            if (!Float.isNaN(m[i])) {
+                m[i] = x < 12 ? Float.NaN : (float) (8344 + m[i] + noise[i]);
+            }
+        }
+        for (int b = 1; b <= 2; b++) {
+            int k = n / b;
+            double[][] u = new double[k][k];
+            double ox = 0;
+            double oy = 0;
+            int cnt = 0;
+            for (int y = 0; y < k; y++) {
+                for (int x = 0; x < k; x++) {
+                    double s = 0;
+                    for (int j = 0; j < b; j++) {
+                        for (int i = 0; i < b; i++) {
+                            s += m[(y * b + j) * n + x * b + i];
+                        }
+                    }
+                    u[y][x] = s / (b * b);
+                    if (!Double.isNaN(u[y][x])) {
+                        ox += x;
+                        oy += y;
+                        cnt++;
+                    }
+                }
+            }
+            ox /= cnt;
+            oy /= cnt;
+            long[] counts = new long[180];
+            double sumAbsCos = 0;
+            long vectors = 0;
+            double sizeSum = 0;
+            for (int y = 1; y < k - 1; y++) {
+                for (int x = 1; x < k - 1; x++) {
+                    if (Double.isNaN(u[y][x] + u[y][x - 1] + u[y][x + 1] + u[y - 1][x] + u[y + 1][x])) {
+                        continue;
+                    }
+                    double gx = (u[y][x + 1] - u[y][x - 1]) / (2 * 30.0 * b);
+                    double gy = (u[y + 1][x] - u[y - 1][x]) / (2 * 30.0 * b);
+                    double vx = ox - x;
+                    double vy = oy - y;
+                    double gu = Math.hypot(gx, gy);
+                    double gv = Math.hypot(vx, vy);
+                    if (gu == 0 || gv == 0) {
+                        continue;
+                    }
+                    double cos = Math.max(-1, Math.min(1, (gx * vx + gy * vy) / (gu * gv)));
+                    counts[Math.min(179, (int) Math.floor(Math.toDegrees(Math.acos(cos))))]++;
+                    sumAbsCos += Math.abs(cos);
+                    sizeSum += gu;
+                    vectors++;
+                }
+            }
+            ThetaStatistics s = ValenceGradient.map(m, n, n, OPT.withMerge(b));
+            assertEquals(GradientModel.MAP_2D, s.model());
+            assertEquals(vectors, s.vectors(), "2D vectors b=" + b);
+            assertEquals(sumAbsCos / vectors, s.meanAbsCos(), b == 1 ? 1e-12 : 1e-6, "2D mean |cos| b=" + b);
+            assertEquals(sizeSum / vectors, s.meanSizeEvPerNm(), 1e-4 * sizeSum / vectors, "2D mean |u| b=" + b);
+            long diff = 0;
+            for (int i = 0; i < 180; i++) {
+                diff += Math.abs(counts[i] - Math.round(s.thetaDensityPerDeg()[i] * s.vectors()));
+            }
+            assertTrue(diff <= (b == 1 ? 0 : 2), "2D bin differences b=" + b + ": " + diff);
+        }
+    }
+
+    @Test
     void bitIdenticalForAnyThreadCount() {
         int n = 40;
         float[] v = testVolume(n, 11);

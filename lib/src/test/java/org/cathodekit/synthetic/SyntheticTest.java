@@ -302,6 +302,9 @@ class SyntheticTest {
         }
         float[] edge2 = Synthetic.edgeMap(p, SocField.DEFAULTS, SocEnergyMap.DEFAULTS, 7);
         assertArrayEquals(Arrays.copyOfRange(edgeOne, 7 * plane, 8 * plane), edge2);
+        float[] wl3 = Synthetic.whitelineVolume(p, SocField.DEFAULTS, SocEnergyMap.DEFAULTS, SpectrumModel.DEFAULTS);
+        float[] wl2 = Synthetic.whitelineMap(p, SocField.DEFAULTS, SocEnergyMap.DEFAULTS, SpectrumModel.DEFAULTS, 7);
+        assertArrayEquals(Arrays.copyOfRange(wl3, 7 * plane, 8 * plane), wl2);
 
         float[] other = Synthetic.edgeVolume(Synthetic.particle(p.options().withSeed(2)), SocField.DEFAULTS,
                 SocEnergyMap.DEFAULTS);

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ChecksumCommand.class,
             GittCommand.class,
             TgaCommand.class,
+            GradientCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -109,7 +109,7 @@ public final class PatternReader {
                 }
                 continue;
             }
-            if (dataLines.isEmpty() && header == null && !Character.isDigit(c0) && c0 != '-' && c0 != '+' && c0 != '.') {
+            if (dataLines.isEmpty() && header == null && t.matches(".*[A-DF-Za-df-z].*")) {
                 header = t;
                 continue;
             }

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             InfoCommand.class,
             ChecksumCommand.class,
+            WhCommand.class,
+            LatticeCommand.class,
         })
 public final class Main implements Runnable {
 

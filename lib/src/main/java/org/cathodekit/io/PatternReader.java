@@ -33,7 +33,8 @@ import org.xml.sax.SAXParseException;
  *       sigma); comment lines start with {@code #}, {@code !} or {@code '}; delimiter and decimal
  *       comma detected by {@link Delimited}; an optional header row or last comment row names the
  *       axis ({@code 2th_deg}, {@code q_nm^-1}, {@code q_A^-1}, {@code Q (1/A)}); a comment
- *       {@code wavelength = 1.5406} (Angstrom) sets the radiation.</li>
+ *       {@code wavelength = 1.5406} (Angstrom) sets the radiation, with K-alpha2 when the same line
+ *       says {@code K-alpha2 1.544427 ... ratio 0.5}.</li>
  *   <li>{@code .xrdml} (PANalytical): first scan; 2-theta from {@code startPosition}/{@code endPosition}
  *       or {@code listPositions}; {@code intensities} or {@code counts} (unit counts or cps);
  *       {@code beamAttenuationFactors} applied; K-alpha1, K-alpha2 and their ratio from
@@ -57,6 +58,9 @@ public final class PatternReader {
 
     private static final Pattern WAVELENGTH_COMMENT = Pattern.compile(
             "(?i)(?:wave\\s*length|lambda|wavelength1|alpha1)[^0-9]{0,20}?([0-9]+\\.[0-9]+)");
+
+    private static final Pattern KALPHA2_COMMENT = Pattern.compile("(?i)k-?alpha-?2[^0-9]{0,10}([0-9]+\\.[0-9]+)");
+    private static final Pattern RATIO_COMMENT = Pattern.compile("(?i)ratio[^0-9]{0,10}([0-9]*\\.[0-9]+)");
 
     /** Reads a pattern, format by extension (see class doc). */
     public static DiffractionPattern read(Path file) {
@@ -103,8 +107,15 @@ public final class PatternReader {
                         double v = Double.parseDouble(m.group(1));
                         boolean nm = t.toLowerCase(Locale.ROOT).matches(".*\\bnm\\b.*") && v < 0.5;
                         double a = nm ? v * 10 : v;
-                        wl = XrdWavelength.monochromatic(a, "file: comment line " + (i + 1));
-                        notes.add("wavelength " + a + " A from comment line " + (i + 1));
+                        Matcher k2 = KALPHA2_COMMENT.matcher(t);
+                        Matcher ra = RATIO_COMMENT.matcher(t);
+                        if (k2.find() && ra.find()) {
+                            wl = new XrdWavelength(a, Double.parseDouble(k2.group(1)), Double.parseDouble(ra.group(1)),
+                                    "file: comment line " + (i + 1));
+                        } else {
+                            wl = XrdWavelength.monochromatic(a, "file: comment line " + (i + 1));
+                        }
+                        notes.add("radiation " + wl.describe());
                     }
                 }
                 continue;

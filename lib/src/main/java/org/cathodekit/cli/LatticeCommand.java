@@ -85,7 +85,7 @@ final class LatticeCommand extends JsonCommand {
         double[] pk = peaks;
         if (pk == null) {
             List<Reflection> refl = LatticeFit.observable(sys.reflections(a0, c0, wl.alpha1A(), lo.minTwoThetaDeg(), lo.maxTwoThetaDeg()), sys);
-            pk = refl.stream().mapToDouble(Reflection::twoThetaDeg).toArray();
+            pk = LatticeFit.fitPositions(refl, toleranceDeg);
         }
         List<PeakResult> fits = PeakFitting.fit(p, pk, po);
         LatticeResult r = LatticeFit.fromPeaks(fits, wl.alpha1A(), lo);

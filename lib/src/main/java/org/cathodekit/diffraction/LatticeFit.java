@@ -30,14 +30,15 @@ public final class LatticeFit {
     /**
      * Indexes observed peak positions against the reflections of the starting lattice: each observed
      * peak goes to the nearest reflection within {@code indexToleranceDeg}; a reflection takes at most
-     * one peak (the nearest).
+     * one peak (the nearest). Reflections with a neighbour closer than the tolerance are ambiguous and
+     * not indexed ({@link #unambiguous}).
      *
      * @param twoThetaDeg observed centres (deg)
      * @param areas       their areas (may be null)
      */
     public static List<IndexedPeak> index(double[] twoThetaDeg, double[] areas, double lambdaA, LatticeOptions o) {
-        List<Reflection> refl = observable(o.system().reflections(o.a0A(), o.c0A(), lambdaA, o.minTwoThetaDeg(), o.maxTwoThetaDeg()),
-                o.system());
+        List<Reflection> refl = unambiguous(observable(o.system().reflections(o.a0A(), o.c0A(), lambdaA, o.minTwoThetaDeg(),
+                o.maxTwoThetaDeg()), o.system()), o.indexToleranceDeg());
         int[] owner = new int[refl.size()];
         double[] best = new double[refl.size()];
         java.util.Arrays.fill(owner, -1);
@@ -198,7 +199,7 @@ public final class LatticeFit {
         LatticeOptions oo = o.withRange(Math.max(o.minTwoThetaDeg(), x[0] + 0.3), Math.min(o.maxTwoThetaDeg(), x[x.length - 1] - 0.3));
         List<Reflection> refl = observable(oo.system().reflections(oo.a0A(), oo.c0A(), wl.alpha1A(), oo.minTwoThetaDeg(),
                 oo.maxTwoThetaDeg()), oo.system());
-        double[] centres = refl.stream().mapToDouble(Reflection::twoThetaDeg).toArray();
+        double[] centres = fitPositions(refl, oo.indexToleranceDeg());
         List<PeakResult> fits = PeakFitting.fit(x, pattern.intensity(), pattern.sigma().orElse(null), wl, centres, peakOptions);
         return fromPeaks(fits, wl.alpha1A(), oo);
     }
@@ -219,7 +220,52 @@ public final class LatticeFit {
         return all.stream().filter(r -> LAYERED_OXIDE_REFLECTIONS.contains(r.label())).toList();
     }
 
-    /** Indexes the successful fits among {@code fits} and refines; fits that failed are skipped. */
+    /**
+     * Reflections of {@code refl} (sorted by 2-theta) with no other reflection closer than
+     * {@code minSeparationDeg}: only these are indexed, because a pair closer than that (e.g. 006/012 or
+     * 018/110 when c/a passes through their crossing during delithiation) is one unresolved peak.
+     */
+    public static List<Reflection> unambiguous(List<Reflection> refl, double minSeparationDeg) {
+        List<Reflection> out = new ArrayList<>();
+        for (int i = 0; i < refl.size(); i++) {
+            double t = refl.get(i).twoThetaDeg();
+            boolean lonely = (i == 0 || t - refl.get(i - 1).twoThetaDeg() >= minSeparationDeg)
+                    && (i == refl.size() - 1 || refl.get(i + 1).twoThetaDeg() - t >= minSeparationDeg);
+            if (lonely) {
+                out.add(refl.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Positions to fit for {@code refl} (sorted): each reflection's 2-theta, except that groups closer
+     * than {@code minSeparationDeg} are fitted as one peak at their mean (so the window model stays
+     * right), which {@link #index} then leaves unindexed.
+     */
+    public static double[] fitPositions(List<Reflection> refl, double minSeparationDeg) {
+        List<Double> out = new ArrayList<>();
+        int i = 0;
+        while (i < refl.size()) {
+            int j = i + 1;
+            double sum = refl.get(i).twoThetaDeg();
+            while (j < refl.size() && refl.get(j).twoThetaDeg() - refl.get(j - 1).twoThetaDeg() < minSeparationDeg) {
+                sum += refl.get(j).twoThetaDeg();
+                j++;
+            }
+            out.add(sum / (j - i));
+            i = j;
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Indexes the successful fits among {@code fits} and refines; fits that failed are skipped.
+     * Outliers are then removed one at a time (at most 3, keeping more reflections than parameters):
+     * the reflection with the largest |obs - calc| when it exceeds both 0.02 deg and 5 robust standard
+     * deviations (1.4826 x median |residual|) of the others; typically a peak whose fit swapped with an
+     * overlapping neighbour.
+     */
     public static LatticeResult fromPeaks(List<PeakResult> fits, double lambdaA, LatticeOptions o) {
         double[] tt = new double[fits.size()];
         double[] ar = new double[fits.size()];
@@ -228,7 +274,32 @@ public final class LatticeFit {
             tt[i] = r.status().ok() ? r.twoThetaDeg() : Double.NaN;
             ar[i] = r.area();
         }
-        return refine(index(tt, ar, lambdaA, o), lambdaA, o);
+        List<IndexedPeak> peaks = new ArrayList<>(index(tt, ar, lambdaA, o));
+        LatticeResult res = refine(peaks, lambdaA, o);
+        int np = (o.system().hasC() ? 2 : 1) + (o.refineZeroShift() ? 1 : 0);
+        for (int round = 0; round < 3 && peaks.size() > np + 2; round++) {
+            double[] r = res.peaks().stream().mapToDouble(p -> Math.abs(p.residualDeg())).toArray();
+            int worst = 0;
+            for (int i = 1; i < r.length; i++) {
+                if (r[i] > r[worst]) {
+                    worst = i;
+                }
+            }
+            double[] others = new double[r.length - 1];
+            for (int i = 0, j = 0; i < r.length; i++) {
+                if (i != worst) {
+                    others[j++] = r[i];
+                }
+            }
+            java.util.Arrays.sort(others);
+            double sigma = 1.4826 * others[others.length / 2];
+            if (!(r[worst] > 0.02 && r[worst] > 5 * sigma)) {
+                break;
+            }
+            peaks.remove(worst);
+            res = refine(peaks, lambdaA, o);
+        }
+        return res;
     }
 
     /**

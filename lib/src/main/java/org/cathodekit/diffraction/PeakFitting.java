@@ -329,6 +329,13 @@ public final class PeakFitting {
                 st = FitStatus.AT_BOUND;
                 msg = "area fitted to zero";
             }
+            for (int j2 = 0; j2 < nPresent && st == FitStatus.OK; j2++) {
+                int b2 = nb + j2 * per;
+                if (j2 != j && Math.abs(p[b2] - c) < 0.3 * Math.min(w, p[b2 + 1])) {
+                    st = FitStatus.AT_BOUND;
+                    msg = "merged with the neighbouring peak at " + fmt(p[b2]) + " deg (centres closer than 0.3 FWHM): not separable";
+                }
+            }
             double height = a * o.profile().heightPerArea(w, eta);
             out[k] = new PeakResult(centresDeg[k], st, c, err[base], w, err[base + 1], Math.toRadians(w), a, err[base + 2], height, eta,
                     r2, loDeg, hiDeg, npk, msg);

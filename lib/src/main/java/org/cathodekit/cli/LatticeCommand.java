@@ -42,7 +42,7 @@ final class LatticeCommand extends JsonCommand {
     @Option(names = "--kalpha2-ratio", description = "K-alpha2/K-alpha1 intensity ratio (default 0.5 with --kalpha2-A).")
     Double kalpha2Ratio;
 
-    @Option(names = "--kalpha2", defaultValue = "doublet", description = "doublet or ignore.")
+    @Option(names = "--kalpha2", defaultValue = "doublet", description = "doublet, strip (Rachinger) or ignore.")
     String kalpha2Mode;
 
     @Option(names = "--system", defaultValue = "r3m", description = "r3m (hexagonal setting), cubic (primitive, LaB6) or cubic-f (CeO2).")

@@ -50,7 +50,7 @@ final class WhCommand extends JsonCommand {
     @Option(names = "--kalpha2-ratio", description = "K-alpha2/K-alpha1 intensity ratio (default 0.5 when --kalpha2-A is given).")
     Double kalpha2Ratio;
 
-    @Option(names = "--kalpha2", defaultValue = "doublet", description = "doublet (fixed-ratio K-alpha1/2 pair per peak) or ignore.")
+    @Option(names = "--kalpha2", defaultValue = "doublet", description = "doublet (fixed-ratio K-alpha1/2 pair per peak), strip (Rachinger) or ignore.")
     String kalpha2Mode;
 
     @Option(names = "--peaks", split = ",", description = "Peak positions (deg 2-theta), e.g. 18.7,36.6,44.4. Default: layered-oxide reflections of --a0/--c0 inside the scan.")
@@ -137,7 +137,7 @@ final class WhCommand extends JsonCommand {
                 .put("n_peaks", r.points().size())
                 .put("k", r.k())
                 .put("profile", po.profile())
-                .put("kalpha2", wl.hasAlpha2() && po.kAlpha2() == KAlpha2.DOUBLET ? "doublet" : (wl.hasAlpha2() ? "ignored" : "none"))
+                .put("kalpha2", wl.hasAlpha2() ? po.kAlpha2().name().toLowerCase(Locale.ROOT) : "none")
                 .put("wavelength_A", wl.alpha1A())
                 .put("wavelength_source", wl.describe())
                 .put("instrument_correction", r.correction())
@@ -178,8 +178,9 @@ final class WhCommand extends JsonCommand {
         }
         KAlpha2 ka = switch (kalpha2.toLowerCase(Locale.ROOT)) {
             case "doublet" -> KAlpha2.DOUBLET;
+            case "strip" -> KAlpha2.STRIP;
             case "ignore", "none" -> KAlpha2.IGNORE;
-            default -> throw new IllegalArgumentException("--kalpha2 must be doublet or ignore, got '" + kalpha2 + "'");
+            default -> throw new IllegalArgumentException("--kalpha2 must be doublet, strip or ignore, got '" + kalpha2 + "'");
         };
         return PeakFitOptions.DEFAULTS.withProfile(pr).withKAlpha2(ka).withWindowHalfWidthDeg(windowDeg);
     }

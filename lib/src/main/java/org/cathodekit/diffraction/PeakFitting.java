@@ -59,6 +59,42 @@ public final class PeakFitting {
     }
 
     /**
+     * Rachinger K-alpha2 stripping (Rachinger, J. Sci. Instrum. 25, 254 (1948)): returns
+     * {@code I1(x) = I(x) - R I1(x')}, where {@code x'} is the 2-theta whose K-alpha2 line lies at
+     * {@code x}: {@code sin(x'/2) = (lambda1/lambda2) sin(x/2)}. Points whose {@code x'} is below the
+     * scan start are returned unchanged. Inputs are not modified.
+     *
+     * @param x  strictly increasing 2-theta (deg)
+     * @param y  intensities
+     * @param wl radiation with K-alpha2 (returned as a copy of y otherwise)
+     */
+    public static double[] stripKAlpha2(double[] x, double[] y, XrdWavelength wl) {
+        double[] out = y.clone();
+        if (wl == null || !wl.hasAlpha2()) {
+            return out;
+        }
+        double r = wl.ratio21();
+        double k = wl.alpha1A() / wl.alpha2A();
+        int j = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xp = 2 * Math.toDegrees(Math.asin(k * Math.sin(Math.toRadians(x[i]) / 2)));
+            if (xp < x[0]) {
+                continue;
+            }
+            while (j + 1 < i && x[j + 1] <= xp) {
+                j++;
+            }
+            if (j + 1 > i) {
+                continue;
+            }
+            double t = (xp - x[j]) / (x[j + 1] - x[j]);
+            double i1 = j + 1 == i ? out[j] : out[j] + t * (out[j + 1] - out[j]);
+            out[i] = y[i] - r * i1;
+        }
+        return out;
+    }
+
+    /**
      * Primitive-array form of {@link #fit(DiffractionPattern, double[], PeakFitOptions)}: {@code x}
      * strictly increasing 2-theta (deg), {@code y} intensities, {@code sigma} may be null,
      * {@code wavelength} may be null (then no doublet). Arrays are not modified.
@@ -70,6 +106,10 @@ public final class PeakFitting {
         }
         for (double c : centresDeg) {
             Checks.requireFinite(c, "peak position (deg)");
+        }
+        if (options.kAlpha2() == KAlpha2.STRIP && wavelength != null && wavelength.hasAlpha2()) {
+            y = stripKAlpha2(x, y, wavelength);
+            sigma = null; // stripped intensities are no longer Poisson counts: unweighted fit
         }
         int n = centresDeg.length;
         Integer[] order = new Integer[n];

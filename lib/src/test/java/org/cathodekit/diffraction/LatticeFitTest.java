@@ -110,10 +110,10 @@ class LatticeFitTest {
     }
 
     /**
-     * The real LaB6 pattern (xrayutilities, Siemens D500, Cu K-alpha1/2): a within 0.0005 A of both
-     * xrayutilities' 4.15692 A and NIST SRM 660c 4.156826 A (the two differ by 1e-4 A; a lab scan
-     * without an internal standard, with a zero shift refined, is good to a few 1e-4 A), and near-zero
-     * microstrain (below 5e-4) after W-H with the Caglioti function of the same pattern.
+     * The real LaB6 pattern (xrayutilities, Siemens D500, Cu K-alpha1/2 fitted as doublets): a within
+     * 2e-4 A of both xrayutilities' 4.15692 A and NIST SRM 660c 4.156826 A (the two references differ by
+     * 9.4e-5 A; a laboratory scan without an internal standard, zero shift refined, is good to ~1e-4 A), and
+     * near-zero apparent microstrain (|eps| < 3e-4, instrument broadening not even removed).
      */
     @Test
     void realLab6LatticeParameterAndStrain() {
@@ -122,8 +122,8 @@ class LatticeFitTest {
         DiffractionPattern p = PatternReader.read(f, XrdWavelength.copperDoublet("user: Cu K-alpha1/2 (xrayutilities README)"));
         LatticeResult r = LatticeFit.fit(p, LatticeOptions.lab6().withRange(18, 120), PeakFitOptions.DEFAULTS.withWindowHalfWidthDeg(0.5)
                 .withSearchRadiusDeg(0.15));
-        assertEquals(4.15692, r.aA(), 5e-4, "xrayutilities");
-        assertEquals(4.156826, r.aA(), 5e-4, "NIST SRM 660c");
+        assertEquals(4.15692, r.aA(), 2e-4, "xrayutilities");
+        assertEquals(4.156826, r.aA(), 2e-4, "NIST SRM 660c");
         assertTrue(r.peaks().size() >= 15, "reflections used: " + r.peaks().size());
         assertTrue(Math.abs(r.zeroShiftDeg()) < 0.1, "zero shift " + r.zeroShiftDeg());
         Map<String, Double> byLabel = r.peaks().stream().collect(Collectors.toMap(ip -> ip.reflection().label(), IndexedPeak::twoThetaObsDeg));
@@ -133,7 +133,10 @@ class LatticeFitTest {
         double[] peaks = r.peaks().stream().mapToDouble(IndexedPeak::twoThetaObsDeg).toArray();
         WilliamsonHallResult wh = WilliamsonHall.fromFits(PeakFitting.fit(p, peaks, po), 1.540593, InstrumentFunction.NONE,
                 WilliamsonHallOptions.DEFAULTS);
-        assertTrue(Math.abs(wh.strain()) < 5e-4, "LaB6 apparent strain without instrument removal " + wh.strain());
+        assertTrue(Math.abs(wh.strain()) < 3e-4, "LaB6 apparent strain without instrument removal " + wh.strain());
+        System.out.printf(java.util.Locale.ROOT, "real LaB6: a = %.6f +- %.6f A (%d refl., zero %.4f deg); apparent W-H strain %.6f +- %.6f,"
+                + " size %.0f nm; Caglioti U %.5f V %.5f W %.5f deg^2 (R^2 %.3f)%n", r.aA(), r.aEsdA(), r.peaks().size(), r.zeroShiftDeg(),
+                wh.strain(), wh.strainStderr(), wh.sizeNm(), inst.uDeg2(), inst.vDeg2(), inst.wDeg2(), inst.r2());
         assertTrue(inst.r2() > 0.5, "Caglioti R^2 " + inst.r2());
     }
 }

@@ -1,5 +1,6 @@
 package org.cathodekit.diffraction;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,45 @@ class PeakFittingTest {
         PeakResult s = PeakFitting.fit(x, y, null, cu, new double[] {65.0}, PeakFitOptions.DEFAULTS.withWindowHalfWidthDeg(1.5)
                 .withKAlpha2(KAlpha2.IGNORE)).get(0);
         assertTrue(s.fwhmDeg() > 0.15, "single-peak fit of a doublet is broader: " + s.fwhmDeg());
+    }
+
+    /** Rachinger stripping removes the K-alpha2 line: the stripped single-peak fit gives K-alpha1's width and area. */
+    @Test
+    void rachingerStrippingRecoversKAlpha1() {
+        XrdWavelength cu = XrdWavelength.copperDoublet("test");
+        double[] x = new double[1501];
+        double[] y = new double[1501];
+        double c1 = 65.0;
+        double c2 = Wavelengths.convertTwoThetaDeg(c1, cu.alpha1A(), cu.alpha2A());
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 62 + 0.004 * i;
+            y[i] = 20 + 100 * (Profile.lorentz(x[i] - c1, 0.12) + 0.5 * Profile.lorentz(x[i] - c2, 0.12));
+        }
+        double[] before = y.clone();
+        double[] s = PeakFitting.stripKAlpha2(x, y, cu);
+        assertArrayEquals(before, y, 0.0, "input not modified");
+        PeakResult r = PeakFitting.fit(x, y, null, cu, new double[] {65.0}, PeakFitOptions.DEFAULTS.withWindowHalfWidthDeg(1.5)
+                .withKAlpha2(KAlpha2.STRIP)).get(0);
+        assertEquals(FitStatus.OK, r.status());
+        assertEquals(0.12, r.fwhmDeg(), 0.002);
+        assertEquals(100, r.area(), 2.0);
+        assertEquals(c1, r.twoThetaDeg(), 1e-3);
+        // background 20 becomes 20 (1 - R) = 10 far from the peak
+        assertEquals(10, s[50], 0.5);
+    }
+
+    /** A fit that cannot converge in the iteration limit is reported per peak as NOT_CONVERGED. */
+    @Test
+    void nonConvergenceIsReported() {
+        double[] x = new double[301];
+        double[] y = new double[301];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 43 + 0.01 * i;
+            y[i] = 80 + 250 * Profile.lorentz(x[i] - 44.43, 0.21);
+        }
+        PeakResult r = PeakFitting.fit(x, y, null, null, new double[] {44.4}, PeakFitOptions.DEFAULTS.withMaxIterations(1)).get(0);
+        assertEquals(FitStatus.NOT_CONVERGED, r.status());
+        assertTrue(r.message().contains("did not converge"), r.message());
     }
 
     /** Overlapping pair (like 018/110) fitted together in one window. */

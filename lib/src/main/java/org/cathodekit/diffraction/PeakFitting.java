@@ -378,7 +378,44 @@ public final class PeakFitting {
             }
             double height = a * o.profile().heightPerArea(w, eta);
             out[k] = new PeakResult(centresDeg[k], st, c, err[base], w, err[base + 1], Math.toRadians(w), a, err[base + 2], height, eta,
-                    r2, loDeg, hiDeg, npk, msg);
+                    r2, loDeg, hiDeg, npk, p[0], nb > 1 ? p[1] : 0, nb > 2 ? p[2] : 0, xm, msg);
+        }
+        return out;
+    }
+
+    /**
+     * The fitted model (background + peaks, K-alpha2 doublet included when {@code options} say so) at
+     * the given 2-theta values, from the results of {@link #fit}; NaN where no fitted window covers x.
+     * For plots of data against fit.
+     */
+    public static double[] modelCurve(double[] x, List<PeakResult> fits, XrdWavelength wavelength, PeakFitOptions options) {
+        boolean doublet = options.kAlpha2() == KAlpha2.DOUBLET && wavelength != null && wavelength.hasAlpha2();
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            PeakResult owner = null;
+            for (PeakResult f : fits) {
+                if (Double.isFinite(f.background0()) && x[i] >= f.windowLoDeg() && x[i] <= f.windowHiDeg()) {
+                    owner = f;
+                    break;
+                }
+            }
+            if (owner == null) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            double v = owner.backgroundAt(x[i]);
+            for (PeakResult f : fits) {
+                if (f.windowLoDeg() == owner.windowLoDeg() && f.windowHiDeg() == owner.windowHiDeg() && Double.isFinite(f.area())) {
+                    v += f.area() * options.profile().value(x[i] - f.twoThetaDeg(), f.fwhmDeg(), f.eta());
+                    if (doublet) {
+                        double c2 = Wavelengths.convertTwoThetaDeg(f.twoThetaDeg(), wavelength.alpha1A(), wavelength.alpha2A());
+                        if (Double.isFinite(c2)) {
+                            v += wavelength.ratio21() * f.area() * options.profile().value(x[i] - c2, f.fwhmDeg(), f.eta());
+                        }
+                    }
+                }
+            }
+            out[i] = v;
         }
         return out;
     }

@@ -19,14 +19,25 @@ package org.cathodekit.diffraction;
  * @param windowLoDeg        window start
  * @param windowHiDeg        window end
  * @param peaksInWindow      number of peaks fitted together
+ * @param background0        fitted background of the window at its centre (intensity)
+ * @param background1        its slope (intensity/deg)
+ * @param background2        its curvature (intensity/deg^2; 0 below order 2)
+ * @param windowCentreDeg    the window centre the background polynomial refers to
  * @param message            what went wrong, or empty
  */
 public record PeakResult(double requestedDeg, FitStatus status, double twoThetaDeg, double twoThetaStderrDeg, double fwhmDeg,
         double fwhmStderrDeg, double fwhmRad, double area, double areaStderr, double height, double eta, double windowR2,
-        double windowLoDeg, double windowHiDeg, int peaksInWindow, String message) {
+        double windowLoDeg, double windowHiDeg, int peaksInWindow, double background0, double background1, double background2,
+        double windowCentreDeg, String message) {
 
     static PeakResult failed(double requested, FitStatus status, double lo, double hi, int n, String message) {
         double nan = Double.NaN;
-        return new PeakResult(requested, status, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, lo, hi, n, message);
+        return new PeakResult(requested, status, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, lo, hi, n, nan, nan, nan, nan, message);
+    }
+
+    /** @return the window background at 2-theta {@code x} (deg); NaN for failed fits. */
+    public double backgroundAt(double x) {
+        double d = x - windowCentreDeg;
+        return background0 + background1 * d + background2 * d * d;
     }
 }

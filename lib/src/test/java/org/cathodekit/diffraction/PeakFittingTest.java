@@ -75,6 +75,14 @@ class PeakFittingTest {
         assertEquals(0.12, d.fwhmDeg(), 1e-6);
         assertEquals(100, d.area(), 1e-4);
         assertEquals(c1, d.twoThetaDeg(), 1e-6);
+        double[] model = PeakFitting.modelCurve(x, List.of(d), cu, PeakFitOptions.DEFAULTS);
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] >= d.windowLoDeg() && x[i] <= d.windowHiDeg()) {
+                assertEquals(y[i], model[i], 1e-6, "model curve at " + x[i]);
+            } else {
+                assertTrue(Double.isNaN(model[i]));
+            }
+        }
         PeakResult s = PeakFitting.fit(x, y, null, cu, new double[] {65.0}, PeakFitOptions.DEFAULTS.withWindowHalfWidthDeg(1.5)
                 .withKAlpha2(KAlpha2.IGNORE)).get(0);
         assertTrue(s.fwhmDeg() > 0.15, "single-peak fit of a doublet is broader: " + s.fwhmDeg());

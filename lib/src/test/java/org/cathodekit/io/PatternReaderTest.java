@@ -130,6 +130,18 @@ class PatternReaderTest {
         assertTrue(q.wavelength().isPresent(), "the .chi title states lambda");
     }
 
+    /** pyFAI-style header: wavelength in metres, axis named q_nm^-1. */
+    @Test
+    void pyfaiStyleHeader(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("integrated.dat"), "# == pyFAI calibration ==\n# Wavelength: 7.2932e-11 m\n"
+                + "#  q_nm^-1  I\n10.0 5\n10.1 7\n10.2 6\n");
+        DiffractionPattern p = PatternReader.read(f);
+        assertEquals(0.72932, p.wavelength().orElseThrow().alpha1A(), 1e-12);
+        assertEquals(DiffractionPattern.AxisUnit.Q_PER_NM, p.axisUnit());
+        // 2 theta = 2 asin(Q lambda / 4 pi), Q = 1.0 1/A
+        assertEquals(2 * Math.toDegrees(Math.asin(1.0 * 0.72932 / (4 * Math.PI))), p.twoThetaDeg()[0], 1e-9);
+    }
+
     @Test
     void negativeCountsNameTheLine() {
         DataFormatException e = assertThrows(DataFormatException.class, () -> PatternReader.read(fixture("bad_negative_counts.xy")));

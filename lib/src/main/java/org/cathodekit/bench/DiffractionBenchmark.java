@@ -13,7 +13,7 @@ import org.cathodekit.io.XrdWavelength;
 
 /**
  * Issue 6 speed target: a series of 1,000 patterns x 5,000 points (Cu K-alpha1/2, 10 layered-oxide
- * reflections in 15-85 deg, fitted as K-alpha doublets in 7 windows: 006/012 and 018/110 as pairs)
+ * reflections in 15-70 deg, fitted as K-alpha doublets in 7 windows: 006/012 and 018/110 as pairs)
  * -> W-H + lattice per pattern, in under 20 s wall. Pattern generation is timed separately.
  *
  * <p>Run: {@code java -Xmx1g -cp lib/target/cathodekit-0.1.0-cli.jar org.cathodekit.bench.DiffractionBenchmark [patterns] [points]}
@@ -33,7 +33,7 @@ public final class DiffractionBenchmark {
             double s = (double) i / Math.max(1, n - 1);
             double[] ac = SyntheticPatterns.latticeAt(2.872, 14.19, 0.060, 0.078, s);
             DiffractionPattern p = SyntheticPatterns.generate(SyntheticSpec.DEFAULTS.withLattice(ac[0], ac[1])
-                    .withStrain(0.001 + 0.0015 * s).withScan(15, 85, pts).withSeed(i));
+                    .withStrain(0.001 + 0.0015 * s).withScan(15, 70, pts).withSeed(i));
             x[i] = p.twoThetaDeg();
             y[i] = p.intensity();
         }

@@ -29,7 +29,7 @@ import org.cathodekit.io.XrdWavelength;
  *   <li>R-3m relative areas (typical layered LiMO2 with Cu radiation): 003 100, 101 35, 006 6,
  *       012 12, 104 100/ratio003to104, 015 12, 107 10, 018 9, 110 10, 113 9; cubic standards: 60 for
  *       every reflection;</li>
- *   <li>background {@code b0 + b1 (2theta - start)}, then Poisson noise from {@link Random}(seed)
+ *   <li>background {@code max(0, b0 + b1 (2theta - start))}, then Poisson noise from {@link Random}(seed)
  *       (normal approximation above 50 counts, Knuth's product method below).</li>
  * </ul>
  *
@@ -85,7 +85,7 @@ public final class SyntheticPatterns {
         double step = (s.maxTwoThetaDeg() - s.minTwoThetaDeg()) / (n - 1);
         for (int i = 0; i < n; i++) {
             x[i] = s.minTwoThetaDeg() + i * step;
-            y[i] = s.background() + s.backgroundSlope() * (x[i] - s.minTwoThetaDeg());
+            y[i] = Math.max(0, s.background() + s.backgroundSlope() * (x[i] - s.minTwoThetaDeg()));
         }
         XrdWavelength wl = s.wavelength();
         for (Reflection r : reflections(s)) {

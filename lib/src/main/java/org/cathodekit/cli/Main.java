@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             GittCommand.class,
             TgaCommand.class,
             GradientCommand.class,
+            WhCommand.class,
+            LatticeCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
             XanesCommand.class,
             GittCommand.class,
             TgaCommand.class,
+            GradientCommand.class,
+            WhCommand.class,
+            LatticeCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -140,10 +140,13 @@ public final class Nb {
             w1 = Math.max(w1, r[1].length());
         }
         String fmt = "%-" + w0 + "s | %-" + w1 + "s | %s%n";
-        System.out.printf(Locale.ROOT, fmt, "quantity", "paper", "reproduced");
+        // one print call: kernels stream each print separately, a table should arrive whole
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, fmt, "quantity", "paper", "reproduced"));
         for (String[] r : COMPARISONS) {
-            System.out.printf(Locale.ROOT, fmt, r[0], r[1], r[2]);
+            table.append(String.format(Locale.ROOT, fmt, r[0], r[1], r[2]));
         }
+        System.out.print(table);
+        System.out.flush();
         COMPARISONS.clear();
     }
 

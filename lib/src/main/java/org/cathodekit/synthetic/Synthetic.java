@@ -69,6 +69,25 @@ public final class Synthetic {
         return out;
     }
 
+    /**
+     * @return planted white-line energies (eV) {@code [y][x]} of slice {@code z}: {@link #edgeMap} +
+     *         {@link SpectrumModel#whitelineMaximumOffsetEv()}, NaN outside the particle
+     */
+    public static float[] whitelineMap(Particle p, SocField field, SocEnergyMap map, SpectrumModel model, int z) {
+        requireNonNull(model, "model");
+        requireNonNull(map, "map");
+        checkZ(p, z);
+        double off = model.whitelineMaximumOffsetEv();
+        ParticleOptions o = p.options();
+        float[] out = new float[o.nx() * o.ny()];
+        double[] soc = new double[out.length];
+        socSlice(p, field, z, soc);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (map.edgeEv(soc[i]) + off);
+        }
+        return out;
+    }
+
     /** @return the spectra {@code [energy][y][x]} of slice {@code z} */
     public static float[] stack2D(Particle p, SocField field, SocEnergyMap map, SpectrumModel model,
             double[] energiesEv, int z) {

@@ -302,10 +302,30 @@ class SyntheticTest {
         }
         float[] edge2 = Synthetic.edgeMap(p, SocField.DEFAULTS, SocEnergyMap.DEFAULTS, 7);
         assertArrayEquals(Arrays.copyOfRange(edgeOne, 7 * plane, 8 * plane), edge2);
+        float[] wl3 = Synthetic.whitelineVolume(p, SocField.DEFAULTS, SocEnergyMap.DEFAULTS, SpectrumModel.DEFAULTS);
+        float[] wl2 = Synthetic.whitelineMap(p, SocField.DEFAULTS, SocEnergyMap.DEFAULTS, SpectrumModel.DEFAULTS, 7);
+        assertArrayEquals(Arrays.copyOfRange(wl3, 7 * plane, 8 * plane), wl2);
 
         float[] other = Synthetic.edgeVolume(Synthetic.particle(p.options().withSeed(2)), SocField.DEFAULTS,
                 SocEnergyMap.DEFAULTS);
         assertFalse(Arrays.equals(edgeOne, other), "another seed gives another particle");
+    }
+
+    @Test
+    void committedGradientSamplesRegenerateIdentically() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("user.dir")).resolve("../data-samples/gradient");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir),
+                "data-samples/gradient not found at " + dir + ": skipping the regeneration check");
+        for (Microstructure m : Microstructure.values()) {
+            java.nio.file.Path f = dir.resolve(m.name().toLowerCase(java.util.Locale.ROOT) + "-charged-64.h5");
+            float[] stored;
+            try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(f)) {
+                stored = (float[]) h.getDatasetByPath("/edge50").getDataFlat();
+            }
+            float[] fresh = Synthetic.edgeVolume(Synthetic.particle(SampleFiles.particleOptions(m)), SampleFiles.field(m),
+                    SocEnergyMap.DEFAULTS);
+            assertArrayEquals(fresh, stored, f + " is what SampleFiles generates");
+        }
     }
 
     @Test

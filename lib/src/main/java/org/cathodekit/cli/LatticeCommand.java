@@ -1,0 +1,121 @@
+package org.cathodekit.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.cathodekit.core.Json;
+import org.cathodekit.diffraction.CrystalSystem;
+import org.cathodekit.diffraction.IndexedPeak;
+import org.cathodekit.diffraction.LatticeFit;
+import org.cathodekit.diffraction.LatticeOptions;
+import org.cathodekit.diffraction.LatticeResult;
+import org.cathodekit.diffraction.PeakFitOptions;
+import org.cathodekit.diffraction.PeakFitting;
+import org.cathodekit.diffraction.PeakResult;
+import org.cathodekit.diffraction.Reflection;
+import org.cathodekit.io.DiffractionPattern;
+import org.cathodekit.io.XrdWavelength;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cathodekit lattice}: lattice parameters by least squares over indexed reflections. JSON
+ * keys: {@code a_A}, {@code c_A}, {@code volume_A3} (with {@code _esd} siblings), {@code c_over_a},
+ * {@code zero_shift_deg}, {@code ratio_003_104}, and {@code peaks} (the indexed reflections used).
+ */
+@Command(name = "lattice", mixinStandardHelpOptions = true,
+        description = "Lattice parameters (R-3m hexagonal setting or cubic) by least squares over indexed, profile-fitted reflections.")
+final class LatticeCommand extends JsonCommand {
+
+    @Option(names = "--input", required = true, description = "Pattern file; read-only.")
+    Path input;
+
+    @Option(names = "--wavelength-A", description = "K-alpha1 or monochromatic wavelength (A); required unless the file states it.")
+    Double wavelengthA;
+
+    @Option(names = "--kalpha2-A", description = "K-alpha2 wavelength (A) when the data contain K-alpha2.")
+    Double kalpha2A;
+
+    @Option(names = "--kalpha2-ratio", description = "K-alpha2/K-alpha1 intensity ratio (default 0.5 with --kalpha2-A).")
+    Double kalpha2Ratio;
+
+    @Option(names = "--kalpha2", defaultValue = "doublet", description = "doublet, strip (Rachinger) or ignore.")
+    String kalpha2Mode;
+
+    @Option(names = "--system", defaultValue = "r3m", description = "r3m (hexagonal setting), cubic (primitive, LaB6) or cubic-f (CeO2).")
+    String system;
+
+    @Option(names = "--a0", defaultValue = "2.87", description = "Starting a (A) for indexing (default ${DEFAULT-VALUE}).")
+    double a0;
+
+    @Option(names = "--c0", defaultValue = "14.2", description = "Starting c (A) for indexing (default ${DEFAULT-VALUE}).")
+    double c0;
+
+    @Option(names = "--zero-shift", description = "Refine a 2-theta zero shift.")
+    boolean zeroShift;
+
+    @Option(names = "--tolerance-deg", defaultValue = "0.25", description = "Indexing tolerance (deg, default ${DEFAULT-VALUE}).")
+    double toleranceDeg;
+
+    @Option(names = "--peaks", split = ",", description = "Peak positions to fit (deg); default: the reflections of a0/c0 inside the scan.")
+    double[] peaks;
+
+    @Option(names = "--profile", defaultValue = "lorentzian", description = "lorentzian, gaussian or pseudo-voigt.")
+    String profile;
+
+    @Option(names = "--window-deg", defaultValue = "1.0", description = "Half width of each fit window (deg, default ${DEFAULT-VALUE}).")
+    double windowDeg;
+
+    @Override
+    protected Json.Obj compute() {
+        DiffractionPattern p = WhCommand.readPattern(input, wavelengthA, kalpha2A, kalpha2Ratio);
+        XrdWavelength wl = p.requireWavelength();
+        CrystalSystem sys = switch (system.toLowerCase(Locale.ROOT)) {
+            case "r3m", "r-3m", "hexagonal" -> CrystalSystem.HEXAGONAL_R3M;
+            case "cubic", "cubic-p" -> CrystalSystem.CUBIC_P;
+            case "cubic-f", "fcc" -> CrystalSystem.CUBIC_F;
+            default -> throw new IllegalArgumentException("--system must be r3m, cubic or cubic-f, got '" + system + "'");
+        };
+        PeakFitOptions po = WhCommand.peakOptions(profile, kalpha2Mode, windowDeg);
+        double[] x = p.twoThetaDeg();
+        LatticeOptions lo = new LatticeOptions(sys, a0, c0, zeroShift, toleranceDeg, x[0] + windowDeg / 2, x[x.length - 1] - windowDeg / 2);
+        double[] pk = peaks;
+        if (pk == null) {
+            List<Reflection> refl = LatticeFit.observable(sys.reflections(a0, c0, wl.alpha1A(), lo.minTwoThetaDeg(), lo.maxTwoThetaDeg()), sys);
+            pk = LatticeFit.fitPositions(refl, toleranceDeg);
+        }
+        List<PeakResult> fits = PeakFitting.fit(p, pk, po);
+        LatticeResult r = LatticeFit.fromPeaks(fits, wl.alpha1A(), lo);
+        List<Object> used = new ArrayList<>();
+        for (IndexedPeak ip : r.peaks()) {
+            Reflection f = ip.reflection();
+            used.add(Json.object().put("hkl", f.label()).put("h", f.h()).put("k", f.k()).put("l", f.l())
+                    .put("two_theta_obs_deg", ip.twoThetaObsDeg()).put("two_theta_calc_deg", ip.twoThetaCalcDeg())
+                    .put("residual_deg", ip.residualDeg()).put("d_A", sys.dSpacingA(f.h(), f.k(), f.l(), r.aA(), r.cA()))
+                    .put("area", ip.area()));
+        }
+        return Json.object()
+                .put("input", input.toString())
+                .put("system", sys)
+                .put("a_A", r.aA())
+                .put("a_esd_A", r.aEsdA())
+                .put("c_A", r.cA())
+                .put("c_esd_A", r.cEsdA())
+                .put("volume_A3", r.volumeA3())
+                .put("volume_esd_A3", r.volumeEsdA3())
+                .put("c_over_a", r.cOverA())
+                .put("c_over_a_esd", r.cOverAEsd())
+                .put("zero_shift_deg", r.zeroShiftDeg())
+                .put("zero_shift_esd_deg", r.zeroShiftEsdDeg())
+                .put("rms_residual_deg", r.rmsResidualDeg())
+                .put("ratio_003_104", sys == CrystalSystem.HEXAGONAL_R3M ? LatticeFit.intensityRatio003to104(r.peaks()) : null)
+                .put("n_peaks", r.peaks().size())
+                .put("peaks", used)
+                .put("failed_peaks", WhCommand.failed(fits))
+                .put("wavelength_A", wl.alpha1A())
+                .put("wavelength_source", wl.describe());
+    }
+}

@@ -1,0 +1,187 @@
+package org.cathodekit.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cathodekit.core.Json;
+import org.cathodekit.diffraction.CrystalSystem;
+import org.cathodekit.diffraction.InstrumentFunction;
+import org.cathodekit.diffraction.KAlpha2;
+import org.cathodekit.diffraction.LatticeFit;
+import org.cathodekit.diffraction.PeakFitOptions;
+import org.cathodekit.diffraction.PeakResult;
+import org.cathodekit.diffraction.Profile;
+import org.cathodekit.diffraction.Reflection;
+import org.cathodekit.diffraction.StandardMaterial;
+import org.cathodekit.diffraction.WhPoint;
+import org.cathodekit.diffraction.WilliamsonHall;
+import org.cathodekit.diffraction.WilliamsonHallOptions;
+import org.cathodekit.diffraction.WilliamsonHallResult;
+import org.cathodekit.io.DiffractionPattern;
+import org.cathodekit.io.PatternReader;
+import org.cathodekit.io.XrdWavelength;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cathodekit wh}: Williamson-Hall size and microstrain (paper C eq. 4) from one pattern.
+ * JSON keys: {@code size_nm}, {@code strain}, {@code r2}, {@code intercept}, {@code slope} (each
+ * with a {@code _stderr} sibling except r2) and {@code peaks} (each with {@code two_theta_deg},
+ * {@code fwhm_deg}, {@code beta_rad} = sample width after instrument removal), plus
+ * {@code failed_peaks}, the resolved wavelength, profile, K and instrument correction.
+ */
+@Command(name = "wh", mixinStandardHelpOptions = true,
+        description = "Williamson-Hall crystallite size and microstrain (paper C eq. 4) from Lorentzian (or Gaussian/pseudo-Voigt) peak fits.")
+final class WhCommand extends JsonCommand {
+
+    @Option(names = "--input", required = true, description = "Pattern file (.xy .xye .dat .csv .xrdml .ras .chi .fxye .gsa); read-only.")
+    Path input;
+
+    @Option(names = "--wavelength-A", description = "K-alpha1 or monochromatic wavelength (A); required unless the file states it.")
+    Double wavelengthA;
+
+    @Option(names = "--kalpha2-A", description = "K-alpha2 wavelength (A) when the data contain K-alpha2 (Cu: 1.544427).")
+    Double kalpha2A;
+
+    @Option(names = "--kalpha2-ratio", description = "K-alpha2/K-alpha1 intensity ratio (default 0.5 when --kalpha2-A is given).")
+    Double kalpha2Ratio;
+
+    @Option(names = "--kalpha2", defaultValue = "doublet", description = "doublet (fixed-ratio K-alpha1/2 pair per peak), strip (Rachinger) or ignore.")
+    String kalpha2Mode;
+
+    @Option(names = "--peaks", split = ",", description = "Peak positions (deg 2-theta), e.g. 18.7,36.6,44.4. Default: layered-oxide reflections of --a0/--c0 inside the scan.")
+    double[] peaks;
+
+    @Option(names = "--a0", defaultValue = "2.87", description = "a (A) for the default peak list (default ${DEFAULT-VALUE}).")
+    double a0;
+
+    @Option(names = "--c0", defaultValue = "14.2", description = "c (A) for the default peak list (default ${DEFAULT-VALUE}).")
+    double c0;
+
+    @Option(names = "--profile", defaultValue = "lorentzian", description = "lorentzian (paper C), gaussian or pseudo-voigt.")
+    String profile;
+
+    @Option(names = "--instrument", description = "Standard pattern (LaB6/CeO2) measured on the same instrument: Caglioti function removed from the widths.")
+    Path instrument;
+
+    @Option(names = "--standard", defaultValue = "lab6", description = "Material of --instrument: lab6 (SRM 660c) or ceo2 (SRM 674b).")
+    String standard;
+
+    @Option(names = "--k", defaultValue = "0.9", description = "Scherrer constant K (default ${DEFAULT-VALUE}).")
+    double k;
+
+    @Option(names = "--window-deg", defaultValue = "1.0", description = "Half width of each fit window (deg, default ${DEFAULT-VALUE}).")
+    double windowDeg;
+
+    @Override
+    protected Json.Obj compute() {
+        DiffractionPattern p = readPattern(input, wavelengthA, kalpha2A, kalpha2Ratio);
+        XrdWavelength wl = p.requireWavelength();
+        PeakFitOptions po = peakOptions(profile, kalpha2Mode, windowDeg);
+        InstrumentFunction inst = InstrumentFunction.NONE;
+        if (instrument != null) {
+            DiffractionPattern std = readPattern(instrument, wavelengthA, kalpha2A, kalpha2Ratio);
+            StandardMaterial mat = switch (standard.toLowerCase(Locale.ROOT)) {
+                case "lab6" -> StandardMaterial.LAB6_SRM660C;
+                case "ceo2" -> StandardMaterial.CEO2_SRM674B;
+                default -> throw new IllegalArgumentException("--standard must be lab6 or ceo2, got '" + standard + "'");
+            };
+            inst = InstrumentFunction.fromStandard(std, mat, po, 15, 150);
+        }
+        double[] pk = peaks;
+        if (pk == null) {
+            double[] x = p.twoThetaDeg();
+            List<Reflection> refl = LatticeFit.observable(CrystalSystem.HEXAGONAL_R3M.reflections(a0, c0, wl.alpha1A(), x[0] + windowDeg,
+                    x[x.length - 1] - windowDeg), CrystalSystem.HEXAGONAL_R3M);
+            pk = refl.stream().mapToDouble(Reflection::twoThetaDeg).toArray();
+        }
+        WilliamsonHallOptions who = WilliamsonHallOptions.DEFAULTS.withK(k).withCorrection(po.profile().defaultCorrection());
+        WilliamsonHallResult r = WilliamsonHall.analyse(p, pk, po, inst, who);
+        List<Object> pts = new ArrayList<>();
+        for (WhPoint w : r.points()) {
+            PeakResult f = r.fits().stream().filter(q -> q.status().ok() && q.twoThetaDeg() == w.twoThetaDeg()).findFirst().orElse(null);
+            pts.add(Json.object()
+                    .put("two_theta_deg", w.twoThetaDeg())
+                    .put("two_theta_stderr_deg", f == null ? null : f.twoThetaStderrDeg())
+                    .put("fwhm_deg", Math.toDegrees(w.betaObservedRad()))
+                    .put("fwhm_stderr_deg", f == null ? null : f.fwhmStderrDeg())
+                    .put("beta_rad", w.betaRad())
+                    .put("beta_observed_rad", w.betaObservedRad())
+                    .put("beta_instrument_rad", w.betaInstrumentRad())
+                    .put("area", f == null ? null : f.area())
+                    .put("x_per_A", w.x())
+                    .put("y_per_A", w.y())
+                    .put("residual_per_A", w.residual())
+                    .put("scherrer_size_nm", w.scherrerSizeNm())
+                    .put("window_r2", f == null ? null : f.windowR2()));
+        }
+        return Json.object()
+                .put("input", input.toString())
+                .put("size_nm", r.sizeNm())
+                .put("size_nm_stderr", r.sizeStderrNm())
+                .put("strain", r.strain())
+                .put("strain_stderr", r.strainStderr())
+                .put("r2", r.r2())
+                .put("intercept", r.intercept())
+                .put("intercept_stderr", r.interceptStderr())
+                .put("slope", r.slope())
+                .put("slope_stderr", r.slopeStderr())
+                .put("intercept_unit", "1/A")
+                .put("size_note", r.intercept() > 0 ? "D = 1/intercept" : "intercept <= 0: size broadening not resolved, size_nm null")
+                .put("peaks", pts)
+                .put("failed_peaks", failed(r.fits()))
+                .put("n_peaks", r.points().size())
+                .put("k", r.k())
+                .put("profile", po.profile())
+                .put("kalpha2", wl.hasAlpha2() ? po.kAlpha2().name().toLowerCase(Locale.ROOT) : "none")
+                .put("wavelength_A", wl.alpha1A())
+                .put("wavelength_source", wl.describe())
+                .put("instrument_correction", r.correction())
+                .put("instrument", inst.isNone() ? null : Json.object().put("u_deg2", inst.uDeg2()).put("v_deg2", inst.vDeg2())
+                        .put("w_deg2", inst.wDeg2()).put("r2", inst.r2()).put("source", inst.source()));
+    }
+
+    static List<Object> failed(List<PeakResult> fits) {
+        List<Object> out = new ArrayList<>();
+        for (PeakResult f : fits) {
+            if (!f.status().ok()) {
+                out.add(Json.object().put("requested_deg", f.requestedDeg()).put("status", f.status()).put("message", f.message()));
+            }
+        }
+        return out;
+    }
+
+    /** Reads a pattern; an explicit wavelength replaces the file's (noted in the pattern). */
+    static DiffractionPattern readPattern(Path file, Double l1, Double l2, Double ratio) {
+        DiffractionPattern p = PatternReader.read(file);
+        if (l1 == null) {
+            if (l2 != null || ratio != null) {
+                throw new IllegalArgumentException("--kalpha2-A/--kalpha2-ratio need --wavelength-A as well");
+            }
+            return p;
+        }
+        XrdWavelength w = l2 == null ? XrdWavelength.monochromatic(l1, "user: --wavelength-A")
+                : new XrdWavelength(l1, l2, ratio == null ? XrdWavelength.CU_RATIO : ratio, "user: --wavelength-A/--kalpha2-A");
+        return p.withWavelength(w);
+    }
+
+    static PeakFitOptions peakOptions(String profile, String kalpha2, double windowDeg) {
+        Map<String, Profile> names = Map.of("lorentzian", Profile.LORENTZIAN, "gaussian", Profile.GAUSSIAN, "pseudo-voigt",
+                Profile.PSEUDO_VOIGT, "pseudovoigt", Profile.PSEUDO_VOIGT, "pv", Profile.PSEUDO_VOIGT);
+        Profile pr = names.get(profile.toLowerCase(Locale.ROOT));
+        if (pr == null) {
+            throw new IllegalArgumentException("--profile must be lorentzian, gaussian or pseudo-voigt, got '" + profile + "'");
+        }
+        KAlpha2 ka = switch (kalpha2.toLowerCase(Locale.ROOT)) {
+            case "doublet" -> KAlpha2.DOUBLET;
+            case "strip" -> KAlpha2.STRIP;
+            case "ignore", "none" -> KAlpha2.IGNORE;
+            default -> throw new IllegalArgumentException("--kalpha2 must be doublet, strip or ignore, got '" + kalpha2 + "'");
+        };
+        return PeakFitOptions.DEFAULTS.withProfile(pr).withKAlpha2(ka).withWindowHalfWidthDeg(windowDeg);
+    }
+}

@@ -1,0 +1,63 @@
+package org.cathodekit.diffraction;
+
+import org.cathodekit.core.Checks;
+
+/**
+ * Options of single/multi-peak fits.
+ *
+ * @param profile              peak shape (paper C: Lorentzian)
+ * @param backgroundOrder      polynomial order of the background under each window (0, 1 or 2)
+ * @param windowHalfWidthDeg   half width of the window around each requested peak (deg 2-theta);
+ *                             peaks closer than two half widths share one multi-peak window
+ * @param searchRadiusDeg      how far from the requested position the starting centre is looked for
+ * @param minSignalToNoise     peak height above background / noise below which a window counts as empty
+ * @param kAlpha2              K-alpha2 treatment
+ * @param maxIterations        Levenberg-Marquardt iteration limit
+ */
+public record PeakFitOptions(Profile profile, int backgroundOrder, double windowHalfWidthDeg, double searchRadiusDeg,
+        double minSignalToNoise, KAlpha2 kAlpha2, int maxIterations) {
+
+    /** Lorentzian, linear background, +-1.0 deg windows, 0.25 deg search, S/N 5, K-alpha2 doublet, 200 iterations. */
+    public static final PeakFitOptions DEFAULTS = new PeakFitOptions(Profile.LORENTZIAN, 1, 1.0, 0.25, 5.0, KAlpha2.DOUBLET, 200);
+
+    public PeakFitOptions {
+        if (profile == null || kAlpha2 == null) {
+            throw new IllegalArgumentException("profile and kAlpha2 must not be null");
+        }
+        if (backgroundOrder < 0 || backgroundOrder > 2) {
+            throw new IllegalArgumentException("backgroundOrder must be 0, 1 or 2, got " + backgroundOrder);
+        }
+        Checks.requirePositive(windowHalfWidthDeg, "windowHalfWidthDeg");
+        Checks.requirePositive(searchRadiusDeg, "searchRadiusDeg");
+        Checks.requireNonNegative(minSignalToNoise, "minSignalToNoise");
+        Checks.requirePositive(maxIterations, "maxIterations");
+    }
+
+    public PeakFitOptions withProfile(Profile p) {
+        return new PeakFitOptions(p, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations);
+    }
+
+    public PeakFitOptions withBackgroundOrder(int o) {
+        return new PeakFitOptions(profile, o, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations);
+    }
+
+    public PeakFitOptions withWindowHalfWidthDeg(double w) {
+        return new PeakFitOptions(profile, backgroundOrder, w, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations);
+    }
+
+    public PeakFitOptions withSearchRadiusDeg(double r) {
+        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, r, minSignalToNoise, kAlpha2, maxIterations);
+    }
+
+    public PeakFitOptions withMinSignalToNoise(double s) {
+        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, s, kAlpha2, maxIterations);
+    }
+
+    public PeakFitOptions withKAlpha2(KAlpha2 k) {
+        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, k, maxIterations);
+    }
+
+    public PeakFitOptions withMaxIterations(int n) {
+        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, n);
+    }
+}

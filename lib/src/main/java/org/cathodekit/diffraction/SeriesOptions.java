@@ -1,0 +1,47 @@
+package org.cathodekit.diffraction;
+
+import org.cathodekit.core.Checks;
+
+/**
+ * Options of an in-situ series analysis.
+ *
+ * @param peaks        profile-fit options
+ * @param lattice      lattice options; {@code a0A}/{@code c0A} index the first pattern
+ * @param wh           Williamson-Hall options
+ * @param instrument   instrument function removed before W-H
+ * @param chunkSize    patterns per parallel chunk (results do not depend on it nor on the thread count)
+ */
+public record SeriesOptions(PeakFitOptions peaks, LatticeOptions lattice, WilliamsonHallOptions wh, InstrumentFunction instrument,
+        int chunkSize) {
+
+    /** Defaults of each part, no instrument correction, chunks of 16 patterns. */
+    public static final SeriesOptions DEFAULTS = new SeriesOptions(PeakFitOptions.DEFAULTS, LatticeOptions.DEFAULTS,
+            WilliamsonHallOptions.DEFAULTS, InstrumentFunction.NONE, 16);
+
+    public SeriesOptions {
+        if (peaks == null || lattice == null || wh == null || instrument == null) {
+            throw new IllegalArgumentException("series options must not be null");
+        }
+        Checks.requirePositive(chunkSize, "chunkSize");
+    }
+
+    public SeriesOptions withPeaks(PeakFitOptions p) {
+        return new SeriesOptions(p, lattice, wh, instrument, chunkSize);
+    }
+
+    public SeriesOptions withLattice(LatticeOptions l) {
+        return new SeriesOptions(peaks, l, wh, instrument, chunkSize);
+    }
+
+    public SeriesOptions withWh(WilliamsonHallOptions w) {
+        return new SeriesOptions(peaks, lattice, w, instrument, chunkSize);
+    }
+
+    public SeriesOptions withInstrument(InstrumentFunction i) {
+        return new SeriesOptions(peaks, lattice, wh, i, chunkSize);
+    }
+
+    public SeriesOptions withChunkSize(int n) {
+        return new SeriesOptions(peaks, lattice, wh, instrument, n);
+    }
+}

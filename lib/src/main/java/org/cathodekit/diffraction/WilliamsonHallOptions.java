@@ -1,0 +1,38 @@
+package org.cathodekit.diffraction;
+
+import org.cathodekit.core.Checks;
+
+/**
+ * Options of the Williamson-Hall analysis.
+ *
+ * @param k           Scherrer constant K (paper C: 0.9)
+ * @param correction  instrument-width removal rule (use the profile's {@link Profile#defaultCorrection()})
+ * @param minPeaks    fewest usable peaks (at least 3)
+ */
+public record WilliamsonHallOptions(double k, BroadeningCorrection correction, int minPeaks) {
+
+    /** K = 0.9, linear correction (Lorentzian, as paper C), at least 3 peaks. */
+    public static final WilliamsonHallOptions DEFAULTS = new WilliamsonHallOptions(0.9, BroadeningCorrection.LINEAR, 3);
+
+    public WilliamsonHallOptions {
+        Checks.requireInRange(k, 0.5, 2.0, "Scherrer constant K");
+        if (correction == null) {
+            throw new IllegalArgumentException("correction must not be null");
+        }
+        if (minPeaks < 3) {
+            throw new IllegalArgumentException("minPeaks must be >= 3 (a line through 2 points has no error estimate), got " + minPeaks);
+        }
+    }
+
+    public WilliamsonHallOptions withK(double v) {
+        return new WilliamsonHallOptions(v, correction, minPeaks);
+    }
+
+    public WilliamsonHallOptions withCorrection(BroadeningCorrection c) {
+        return new WilliamsonHallOptions(k, c, minPeaks);
+    }
+
+    public WilliamsonHallOptions withMinPeaks(int n) {
+        return new WilliamsonHallOptions(k, correction, n);
+    }
+}

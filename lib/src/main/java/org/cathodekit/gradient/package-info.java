@@ -1,0 +1,13 @@
+/**
+ * Valence-gradient model of paper A (Xu et al., Nat. Commun. 11, 83 (2020), Fig. 4, Suppl. Figs.
+ * 11-13): theta between the local edge-energy gradient and the direction to the particle centre.
+ *
+ * <ul>
+ *   <li>{@link org.cathodekit.gradient.ValenceGradient}: entry point ({@code volume}, {@code map});
+ *       the definitions are in its class documentation;</li>
+ *   <li>{@link org.cathodekit.gradient.GradientOptions}: voxel size, merge b;</li>
+ *   <li>{@link org.cathodekit.gradient.GradientModel}: 3D / 2D, random references and the tangential index;</li>
+ *   <li>{@link org.cathodekit.gradient.ThetaStatistics}: the result.</li>
+ * </ul>
+ */
+package org.cathodekit.gradient;

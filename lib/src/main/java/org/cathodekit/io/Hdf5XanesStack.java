@@ -35,6 +35,10 @@ import io.jhdf.exceptions.HdfException;
  * energies, and converts keV to eV when the largest energy is below 100 (reported in
  * {@link #energyUnitNote()} and {@link #describe()}). The file is opened read-only and closed by
  * {@link #close()}. Image data types: float32, float64 and integer types (converted to float).
+ *
+ * <p>The images must hold absorbance (optical density, {@code mu = -ln(I / I0)}), as processed
+ * FXI and TXM-Sandbox registered stacks do; raw transmission counts must be converted first (the
+ * metrics would otherwise see an inverted edge, and every voxel would be masked for a negative jump).
  */
 public final class Hdf5XanesStack implements StackSource, AutoCloseable {
     /** Energies below this maximum are taken as keV. */

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.cathodekit.cli.Main;
 import org.cathodekit.core.Json;
+import org.cathodekit.io.Hdf5MapFile;
 import org.cathodekit.io.Hdf5XanesStackWriter;
 import org.cathodekit.io.XanesLayout;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,32 @@ class XanesCliTest {
         assertEquals(0, df.code(), df.err());
         assertEquals(1.2, (Double) df.json().get("mean_eV"), 0.05);
         assertTrue(Files.exists(d));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void volumeStacksAndExplicitDatasetPaths() throws Exception {
+        double[] e = TestSpectra.grid();
+        float[][][][] v = new float[e.length][3][][];
+        for (int z = 0; z < 3; z++) {
+            float[][][] s = TestSpectra.stack2d(e, 8, 9, 8343.2, 8344.4, 0.01, 10 + z);
+            for (int i = 0; i < e.length; i++) {
+                v[i][z] = s[i];
+            }
+        }
+        Path f = dir.resolve("sandbox3d.h5");
+        Hdf5XanesStackWriter.write(f, XanesLayout.TXM_SANDBOX_3D, e, v, true, 2);
+        Path out = dir.resolve("m3.h5");
+        Result r = run("xanes", "map", "--input", f.toString(), "--images", "/registration_results/reg_results/registered_xanes3D",
+                "--energies", "/registration_results/reg_results/eng_list", "--whiteline", "8343:8357", "--whiteline-fit", "CUBIC",
+                "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> j = r.json();
+        assertEquals("CUSTOM", j.get("layout"));
+        assertEquals(List.of(3.0, 8.0, 9.0), j.get("shape"));
+        assertEquals(null, j.get("edge50"));
+        assertEquals(3.0 * 8 * 9, (Double) ((Map<String, Object>) j.get("whiteline")).get("count") + (Double) ((Map<String, Object>) j.get("status_counts")).get("bad_fit"));
+        assertEquals(3, Hdf5MapFile.readMap(out, "whiteline").depth());
     }
 
     @Test

@@ -98,8 +98,9 @@ def run_one(path, kernel, out_dir, html, timeout, startup_timeout):
     with open(log_path, "w", encoding="utf-8") as kernel_log:
         nb, kernel_start, fatal = execute(path, kernel, timeout, startup_timeout, kernel_log)
         # A kernel that never answered kernel_info (nan start time) is retried, and the retry is
-        # reported. Seen with rapaio-jupyter-kernel 3.0.1 on a loaded 2-core machine: about one
-        # start in six hangs after binding its sockets; the next start works.
+        # reported. Seen with rapaio-jupyter-kernel 3.0.1, more often on a loaded 2-core machine: its
+        # shell channel never handles kernel_info after binding (about one start in six under load,
+        # one in twenty idle); the next start works. Normal starts take 1-3 s, hence 30 s per try.
         for attempt in (2, 3):
             if not (fatal and kernel_start != kernel_start):
                 break
@@ -136,7 +137,7 @@ def main():
     ap.add_argument("--out", help="folder for executed notebooks, HTML, figures and summary.tsv")
     ap.add_argument("--html", action="store_true", help="also render HTML")
     ap.add_argument("--timeout", type=int, default=900, help="per-cell timeout, seconds")
-    ap.add_argument("--startup-timeout", type=int, default=60,
+    ap.add_argument("--startup-timeout", type=int, default=30,
                     help="kernel start timeout per attempt, seconds (3 attempts)")
     a = ap.parse_args()
     for p in a.notebooks:

@@ -17,8 +17,8 @@ import io.jhdf.WritableHdfFile;
  * {@code [64][64][64]}, eV, NaN outside; a 64^3 grid with a sphere of radius 29 voxels of 30 nm,
  * grains 8 voxels, rod aspect 5, seed 1; SoC field {@link SocField#charged} with surface +0.15,
  * grain-boundary decay 3 voxels, noise 0.15; {@link SocEnergyMap#DEFAULTS}) and {@code /edge50_slice}
- * (float32 {@code [64][64]}, the slice z = 32). Written by jhdf 0.13 (readable by jhdf and HDF5 >= 1.12,
- * not by HDF5 1.10).
+ * (float32 {@code [64][64]}, the slice z = 32). Written by jhdf 0.13 (superblock v3: readable by HDF5 >= 1.10, checked
+ * with Debian's h5dump and h5py on HDF5 1.10.8; not by HDF5 1.8).
  */
 public final class SampleFiles {
     private SampleFiles() {

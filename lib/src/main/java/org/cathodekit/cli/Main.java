@@ -63,8 +63,8 @@ public final class Main implements Runnable {
         cl.setExitCodeExceptionMapper(ex -> EXIT_INTERNAL);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("cathodekit " + c.getCommandName() + ": error: " + ex.getMessage()
-                    + " (see 'cathodekit " + (c.getCommandName().equals("cathodekit") ? "" : c.getCommandName() + " ") + "--help')");
+            String name = c.getCommandSpec().qualifiedName(" "); // e.g. "cathodekit xanes map"
+            c.getErr().println(name + ": error: " + ex.getMessage() + " (see '" + name + " --help')");
             c.getErr().flush();
             return EXIT_BAD_INPUT;
         });

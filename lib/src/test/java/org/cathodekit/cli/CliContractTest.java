@@ -88,7 +88,8 @@ class CliContractTest {
         Run r = run("checksum", "--no-such-option");
         assertEquals(Main.EXIT_BAD_INPUT, r.exit());
         assertEquals(1, r.err().strip().split("\n").length, r.err());
-        assertTrue(r.err().contains("--help"), "points to help: " + r.err());
+        assertTrue(r.err().startsWith("cathodekit checksum: error: "), "names the full command: " + r.err());
+        assertTrue(r.err().contains("'cathodekit checksum --help'"), "points to help: " + r.err());
         assertEquals(Main.EXIT_BAD_INPUT, run("no-such-command").exit());
     }
 }

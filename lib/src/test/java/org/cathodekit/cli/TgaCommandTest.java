@@ -137,6 +137,40 @@ class TgaCommandTest {
         assertTrue(((String) j.get("onset_note")).startsWith("no onset"));
     }
 
+    /**
+     * Issue 7's bad inputs, one case each: exit 2, nothing on stdout, one line on stderr naming the file
+     * (or the option) and the offending column/row, and no --curve-out file.
+     */
+    @Test
+    void everyBadInputOfTheIssueIsOneNamedLine(@TempDir Path tmp) {
+        String res = "src/test/resources/tga/";
+        String nmc = "Li0.3Ni0.8Mn0.1Co0.1O2";
+        String[][] cases = {
+            // input file, formula, expected fragments of the message
+            {res + "bad_no_temperature.csv", nmc, "bad_no_temperature.csv", "header line 1", "no temperature column"},
+            {res + "bad_no_mass.csv", nmc, "bad_no_mass.csv", "header line 1", "no mass column"},
+            {res + "bad_non_monotonic_no_time.csv", nmc, "bad_non_monotonic_no_time.csv", "line 32",
+                "column 'Temperature", "no time column"},
+            {res + "bad_tg_change_no_sample_mass.txt", nmc, "bad_tg_change_no_sample_mass.txt", "column 'TG (mg)'",
+                "no sample mass"},
+            {ROD.toString(), "Li0.3Ni0.8Mn0.1Co0.1O2)", "malformed formula", "character 23", "unmatched ')'"},
+            {ROD.toString(), "Li0.3Xx0.8O2", "malformed formula", "Xx"},
+            {tmp.resolve("nope.csv").toString(), nmc, "nope.csv"},
+        };
+        for (String[] c : cases) {
+            Path out = tmp.resolve("curve.csv");
+            Run r = run("tga", "--input", c[0], "--formula", c[1], "--curve-out", out.toString(), "--json");
+            String what = c[0] + " / " + c[1] + ": " + r.err();
+            assertEquals(2, r.code(), what);
+            assertEquals("", r.out(), "nothing on stdout: " + what);
+            assertEquals(1, r.err().trim().split("\n").length, "one line: " + what);
+            for (int k = 2; k < c.length; k++) {
+                assertTrue(r.err().contains(c[k]), "'" + c[k] + "' in " + what);
+            }
+            assertFalse(Files.exists(out), "no curve file: " + what);
+        }
+    }
+
     @Test
     void badInputExitsTwoAndWritesNothing(@TempDir Path tmp) {
         Path out = tmp.resolve("never.csv");

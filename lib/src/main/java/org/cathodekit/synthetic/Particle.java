@@ -1,6 +1,7 @@
 package org.cathodekit.synthetic;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -50,6 +51,7 @@ public final class Particle {
     private final double[] uz;
     private final double[] phase;
     private final Map<Double, Double> meanBoundaryTerm = new HashMap<>();
+    private final Map<List<Double>, Double> meanAlignedBoundaryTerm = new HashMap<>();
     private double meanRho = Double.NaN;
 
     Particle(ParticleOptions o) {
@@ -192,10 +194,66 @@ public final class Particle {
     }
 
     /**
-     * Grain id and (if {@code dist != null}) boundary distance of a voxel assumed inside the particle.
-     * Allocation-free when {@code dist} is supplied by the caller.
+     * Radial alignment {@code cos^2(alpha)} of the long axis of the grain of voxel (x, y, z), alpha =
+     * angle between the grain's long axis and the radial direction (particle centre to voxel): for a
+     * rod cone the cosine between the cone axis and the voxel's direction from the centre; 0 for
+     * equiaxed grains (gravel, the rod core), which have no long axis; NaN outside the particle.
+     */
+    public double radialAlignment(int x, int y, int z) {
+        if (!inside(x, y, z)) {
+            return Double.NaN;
+        }
+        double[] d = new double[2];
+        evaluate(x, y, z, d);
+        return d[1];
+    }
+
+    /**
+     * Mean of {@code c(alpha) * exp(-d / decayVox)} with {@code c = 1 - (1 - k) cos^2(alpha)} (see
+     * {@link SocField}) over the particle, on the same deterministic sub-grid as
+     * {@link #meanBoundaryTerm(double)}; equal to it for {@code k = 1}.
+     *
+     * @param decayVox                   decay length of the grain-boundary term (voxels)
+     * @param alignedGrainContrastFactor k in [0, 1]
+     */
+    public synchronized double meanBoundaryTerm(double decayVox, double alignedGrainContrastFactor) {
+        if (alignedGrainContrastFactor == 1.0) {
+            return meanBoundaryTerm(decayVox);
+        }
+        List<Double> key = List.of(decayVox, alignedGrainContrastFactor);
+        Double cached = meanAlignedBoundaryTerm.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int stride = (int) Math.max(1, Math.round(Math.cbrt(o.voxels() / 2e5)));
+        double[] d = new double[2];
+        double sum = 0;
+        long n = 0;
+        for (int z = stride / 2; z < o.nz(); z += stride) {
+            for (int y = stride / 2; y < o.ny(); y += stride) {
+                for (int x = stride / 2; x < o.nx(); x += stride) {
+                    if (inside(x, y, z)) {
+                        evaluate(x, y, z, d);
+                        sum += (1 - (1 - alignedGrainContrastFactor) * d[1]) * Math.exp(-d[0] / decayVox);
+                        n++;
+                    }
+                }
+            }
+        }
+        double m = n == 0 ? 0 : sum / n;
+        meanAlignedBoundaryTerm.put(key, m);
+        return m;
+    }
+
+    /**
+     * Grain id and (if {@code dist != null}) boundary distance {@code dist[0]} of a voxel assumed
+     * inside the particle; if {@code dist.length >= 2} also the radial alignment {@code dist[1]} (see
+     * {@link #radialAlignment}). Allocation-free when {@code dist} is supplied by the caller.
      */
     long evaluate(int x, int y, int z, double[] dist) {
+        if (dist != null && dist.length > 1) {
+            dist[1] = 0;
+        }
         if (o.microstructure() == Microstructure.GRAVEL) {
             return gravel(x, y, z, dist);
         }
@@ -270,6 +328,9 @@ public final class Particle {
                 }
             }
             dist[0] = d;
+            if (dist.length > 1) {
+                dist[1] = bestCos * bestCos;
+            }
         }
         return ROD_FLAG | ((long) best << 20) | ((seg + 1024) & 0xFFFFF);
     }

@@ -22,15 +22,41 @@ import org.cathodekit.core.Checks;
  * ({@link Particle#meanNormalizedRadius()}, {@link Particle#meanBoundaryTerm(double)}), so the mean
  * SoC of the particle is {@code meanSoc} to within about 0.01 * widthFactor.
  *
+ * <h2>Grain-boundary contrast of radially aligned grains (optional)</h2>
+ * With {@code alignedGrainContrastFactor = k < 1} the grain-boundary term of a voxel is multiplied by
+ * <pre>
+ *   c(alpha) = 1 - (1 - k) * cos^2(alpha)
+ * </pre>
+ * where alpha is the angle between the long axis of the voxel's grain and the radial direction at
+ * the voxel (particle centre to voxel), and the centring mean becomes {@code <c * exp(-d/lambda)>}.
+ * Physical motivation (a forward-model <em>assumption</em>, not a measured law): Li moves fastest
+ * along the layers of a primary grain; a grain whose long axis points radially (rod-NMC) offers a
+ * continuous pathway from the particle surface to the core, so the lag of the grain interior behind
+ * its boundaries, and with it the grain-boundary-to-interior SoC contrast, is weaker than in grains
+ * that present boundaries across the radial Li flux. Only elongated grains have a long axis: the rod
+ * cones ({@link Microstructure#ROD} outside the core) get {@code cos(alpha)} = cosine between the cone
+ * axis and the voxel's radial direction (close to 1); equiaxed grains (gravel, the rod core) have no
+ * long axis and keep {@code c = 1}. {@code k = 1} (the default everywhere) switches the effect off and
+ * reproduces the fields of earlier versions bit for bit; {@code k = 0} removes the grain-boundary
+ * term in radially aligned grains.
+ *
  * @param meanSoc                 mean SoC over the particle
  * @param surfaceDeltaSoc         SoC difference surface minus centre of the surface-to-bulk term
  * @param grainBoundaryDeltaSoc   SoC excess at a grain boundary relative to a grain interior
  * @param grainBoundaryDecayVox   decay length of the grain-boundary term (voxels, > 0)
  * @param noiseSdSoc              standard deviation of the voxel noise (SoC units, >= 0)
  * @param widthFactor             scale of all deviations from the mean (1 = as given; heating narrows it)
+ * @param alignedGrainContrastFactor  k in [0, 1]: fraction of the grain-boundary contrast kept in a grain
+ *                                whose long axis is radial (1 = no orientation dependence, the default)
  */
 public record SocField(double meanSoc, double surfaceDeltaSoc, double grainBoundaryDeltaSoc,
-        double grainBoundaryDecayVox, double noiseSdSoc, double widthFactor) {
+        double grainBoundaryDecayVox, double noiseSdSoc, double widthFactor, double alignedGrainContrastFactor) {
+
+    /** A field without orientation dependence of the grain-boundary contrast ({@code alignedGrainContrastFactor = 1}). */
+    public SocField(double meanSoc, double surfaceDeltaSoc, double grainBoundaryDeltaSoc,
+            double grainBoundaryDecayVox, double noiseSdSoc, double widthFactor) {
+        this(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc, widthFactor, 1.0);
+    }
 
     /** The charged state of paper A used by default: mean 0.87 (with {@link SocEnergyMap#DEFAULTS}: 8344.4 eV). */
     public static final SocField DEFAULTS = new SocField(0.87, 0.30, 0.25, 2.0, 0.08, 1.0);
@@ -45,6 +71,7 @@ public record SocField(double meanSoc, double surfaceDeltaSoc, double grainBound
         Checks.requirePositive(grainBoundaryDecayVox, "grainBoundaryDecayVox");
         Checks.requireNonNegative(noiseSdSoc, "noiseSdSoc");
         Checks.requireNonNegative(widthFactor, "widthFactor");
+        Checks.requireInRange(alignedGrainContrastFactor, 0, 1, "alignedGrainContrastFactor");
     }
 
     /**
@@ -61,26 +88,41 @@ public record SocField(double meanSoc, double surfaceDeltaSoc, double grainBound
     }
 
     public SocField withMeanSoc(double v) {
-        return new SocField(v, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc, widthFactor);
+        return new SocField(v, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc, widthFactor,
+                alignedGrainContrastFactor);
     }
 
     public SocField withSurfaceDeltaSoc(double v) {
-        return new SocField(meanSoc, v, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc, widthFactor);
+        return new SocField(meanSoc, v, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc, widthFactor,
+                alignedGrainContrastFactor);
     }
 
     public SocField withGrainBoundaryDeltaSoc(double v) {
-        return new SocField(meanSoc, surfaceDeltaSoc, v, grainBoundaryDecayVox, noiseSdSoc, widthFactor);
+        return new SocField(meanSoc, surfaceDeltaSoc, v, grainBoundaryDecayVox, noiseSdSoc, widthFactor,
+                alignedGrainContrastFactor);
     }
 
     public SocField withGrainBoundaryDecayVox(double v) {
-        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, v, noiseSdSoc, widthFactor);
+        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, v, noiseSdSoc, widthFactor,
+                alignedGrainContrastFactor);
     }
 
     public SocField withNoiseSdSoc(double v) {
-        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, v, widthFactor);
+        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, v, widthFactor,
+                alignedGrainContrastFactor);
     }
 
     public SocField withWidthFactor(double v) {
-        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc, v);
+        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc, v,
+                alignedGrainContrastFactor);
+    }
+
+    /**
+     * @param k fraction in [0, 1] of the grain-boundary contrast kept in grains whose long axis is
+     *          radial (see the class javadoc; 1 = off)
+     */
+    public SocField withAlignedGrainContrastFactor(double k) {
+        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc,
+                widthFactor, k);
     }
 }

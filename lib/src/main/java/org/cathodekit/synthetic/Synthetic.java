@@ -184,16 +184,17 @@ public final class Synthetic {
     /** Computes the particle means the field needs before any parallel work (they are cached). */
     private static void prepare(Particle p, SocField field) {
         p.meanNormalizedRadius();
-        p.meanBoundaryTerm(field.grainBoundaryDecayVox());
+        p.meanBoundaryTerm(field.grainBoundaryDecayVox(), field.alignedGrainContrastFactor());
     }
 
     /** SoC of slice z into {@code out[y*nx + x]}, NaN outside. One noise draw per voxel of the slice. */
     static void socSlice(Particle p, SocField f, int z, double[] out) {
         ParticleOptions o = p.options();
         double meanRho = p.meanNormalizedRadius();
-        double meanGb = p.meanBoundaryTerm(f.grainBoundaryDecayVox());
+        double k = f.alignedGrainContrastFactor();
+        double meanGb = p.meanBoundaryTerm(f.grainBoundaryDecayVox(), k);
         SplittableRandom rng = Seeds.random(o.seed(), Seeds.SOC_NOISE, z);
-        double[] d = new double[1];
+        double[] d = new double[k == 1.0 ? 1 : 2];
         int i = 0;
         for (int y = 0; y < o.ny(); y++) {
             for (int x = 0; x < o.nx(); x++, i++) {
@@ -206,7 +207,8 @@ public final class Synthetic {
                 double dev = f.surfaceDeltaSoc() * (rho - meanRho) + f.noiseSdSoc() * noise;
                 if (f.grainBoundaryDeltaSoc() != 0) {
                     p.evaluate(x, y, z, d);
-                    dev += f.grainBoundaryDeltaSoc() * (Math.exp(-d[0] / f.grainBoundaryDecayVox()) - meanGb);
+                    double contrast = k == 1.0 ? 1.0 : 1 - (1 - k) * d[1];
+                    dev += f.grainBoundaryDeltaSoc() * (contrast * Math.exp(-d[0] / f.grainBoundaryDecayVox()) - meanGb);
                 }
                 out[i] = f.meanSoc() + f.widthFactor() * dev;
             }

@@ -9,7 +9,8 @@
  *       {@link org.cathodekit.synthetic.Microstructure}: ellipsoidal particles of rod (radially
  *       elongated) or gravel (equiaxed, randomly packed) grains;</li>
  *   <li>{@link org.cathodekit.synthetic.SocField}: surface-to-bulk + grain-boundary-to-interior +
- *       noise SoC fields (paper A, Xu et al., Nat. Commun. 11, 83 (2020));</li>
+ *       noise SoC fields (paper A, Xu et al., Nat. Commun. 11, 83 (2020)), with an optional grain-boundary
+ *       contrast that is weaker in radially aligned grains ({@code alignedGrainContrastFactor}, off by default);</li>
  *   <li>{@link org.cathodekit.synthetic.SocEnergyMap}: linear SoC to edge-energy map;</li>
  *   <li>{@link org.cathodekit.synthetic.SpectrumModel}, {@link org.cathodekit.synthetic.PeakProfile}:
  *       arctan edge + white line + linear background + noise;</li>

@@ -39,7 +39,7 @@ public record OxygenCurve(String formula, double molarMassGPerMol, double oxygen
 
     /** @return oxygen lost per formula unit at {@code tC} (linear interpolation). */
     public double deltaOAt(double tC) {
-        return Tga.interpolateAtTemperature(temperatureC, deltaOPerFu, tC, "temperature");
+        return TgaMath.interpolateAtTemperature(temperatureC, deltaOPerFu, tC, "temperature");
     }
 
     /** @return oxygen remaining per formula unit at {@code tC}. */

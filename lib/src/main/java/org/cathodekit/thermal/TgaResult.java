@@ -92,7 +92,7 @@ public record TgaResult(
      * @throws IllegalArgumentException when {@code tC} lies outside the analysed temperatures
      */
     public double massPctAt(double tC) {
-        return Tga.interpolateAtTemperature(temperatureC, massPct, tC, "temperature");
+        return TgaMath.interpolateAtTemperature(temperatureC, massPct, tC, "temperature");
     }
 
     /** @return {@code 100 - massPctAt(tC)}: mass loss in % of the reference mass. */

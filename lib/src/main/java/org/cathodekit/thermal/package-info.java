@@ -3,7 +3,10 @@
  * rapid weight-loss onset 234 C gravel vs 217 C rod, remaining O per formula unit).
  *
  * <ul>
- *   <li>{@link org.cathodekit.thermal.Tga}: entry point, mass %, Savitzky-Golay DTG, onsets;</li>
+ *   <li>{@link org.cathodekit.thermal.Tga}: entry point, mass %, Savitzky-Golay DTG, onsets; its steps
+ *       live in package-private {@code DtgCurve} (heating segment, smoothing, DTG, reference mass, noise),
+ *       {@code DtgPeak} (DTG extremum), {@code Baseline} (pre-step line) and {@code OnsetConstruction}
+ *       (the four onset definitions), helpers in {@code TgaMath};</li>
  *   <li>{@link org.cathodekit.thermal.TgaOptions}, {@link org.cathodekit.thermal.TgaResult},
  *       {@link org.cathodekit.thermal.Onset}: options, result, onset with its construction;</li>
  *   <li>{@link org.cathodekit.thermal.OnsetMethod}: ISO 11358-1 extrapolated onset, ASTM E2550 first

@@ -68,6 +68,15 @@ class GradientCommandTest {
                 java.util.Arrays.fill(b, Float.NaN);
             }
         }
+        float[][][] few = new float[6][6][6];
+        for (float[][] a : few) {
+            for (float[] b : a) {
+                java.util.Arrays.fill(b, Float.NaN);
+            }
+        }
+        for (int i = 0; i < 26; i++) {
+            few[1 + i / 9][1 + (i / 3) % 3][1 + i % 3] = 8344f + i; // 26 valid voxels: one short of a 3x3x3 block
+        }
         file = dir.resolve("maps.h5");
         try (WritableHdfFile w = HdfFile.write(file)) {
             w.putDataset("edge50", v3);
@@ -75,6 +84,7 @@ class GradientCommandTest {
             w.putDataset("line", new float[] {1, 2, 3});
             w.putDataset("four", v4);
             w.putDataset("nan", nan);
+            w.putDataset("few", few);
         }
     }
 
@@ -122,8 +132,13 @@ class GradientCommandTest {
             {"--voxel-nm", "0"},
             {"--voxel-nm", "-30"},
             {"--voxel-nm", "30", "--bin", "4"},
+            {"--dataset", "/few", "--voxel-nm", "30"},
         };
-        String[] expect = {"/nope", "1 dimension", "4 dimension", "valid", "--voxel-nm", "--voxel-nm", "--bin"};
+        // issue 4: unknown dataset, 1D, 4D, all-NaN (= empty mask: NaN marks voxels outside the particle),
+        // non-positive voxel size, fewer than 27 valid voxels; plus an unsupported merge
+        String[] expect = {"/nope", "1 dimension", "4 dimension", "valid", "--voxel-nm", "--voxel-nm", "--bin", "27"};
+        // data errors also name the dataset
+        String[] dataset = {"/nope", "/line", "/four", "/nan", null, null, null, "/few"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 4];
             args[0] = "gradient";
@@ -134,6 +149,10 @@ class GradientCommandTest {
             Run r = run(args);
             assertEquals(2, r.code(), "case " + i + ": " + r.err());
             assertTrue(r.err().contains(expect[i]), "case " + i + ": " + r.err());
+            if (dataset[i] != null) {
+                assertTrue(r.err().contains(dataset[i]), "case " + i + " names the dataset: " + r.err());
+                assertTrue(r.err().contains("maps.h5"), "case " + i + " names the file: " + r.err());
+            }
             assertEquals("", r.out(), "no output on error");
             assertEquals(1, r.err().trim().split("\n").length, "one line: " + r.err());
         }
@@ -144,5 +163,10 @@ class GradientCommandTest {
         Run bad = run("gradient", "--input", notHdf.toString(), "--voxel-nm", "30", "--json");
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("text.h5"));
+        // the command writes no files: nothing new appeared next to the input
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.Set.of("maps.h5", "text.h5"),
+                    files.map(x -> x.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
     }
 }

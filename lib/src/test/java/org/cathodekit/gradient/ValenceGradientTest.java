@@ -13,6 +13,16 @@ class ValenceGradientTest {
 
     static final GradientOptions OPT = GradientOptions.DEFAULTS;
 
+    /**
+     * Edge energies near 8340 eV stored as float32 are quantised to 2^-10 eV (~0.001 eV): a central
+     * difference over 2 h = 60 nm is off by at most 2^-10 / 60 = 1.6e-5 eV/nm per component.
+     */
+    static final double FLOAT32_GRADIENT_TOL_EV_PER_NM = 2e-5;
+
+    static boolean inSphere(int x, int y, int z, double c, double r) {
+        return (x - c) * (x - c) + (y - c) * (y - c) + (z - c) * (z - c) <= r * r;
+    }
+
     /** Sphere of radius r centred in an n^3 grid, value f(dx, dy, dz) relative to the centre, NaN outside. */
     interface Field3 {
         double at(double dx, double dy, double dz);
@@ -133,8 +143,25 @@ class ValenceGradientTest {
                 "theta at 180: " + s.thetaDensityPerDeg()[179]);
         assertEquals(1.0, s.meanAbsCos(), 1e-3);
         assertEquals(-1.0, s.tangentialIndex(), 2e-3);
-        // |u| = 2 * 0.01 * r / h eV/nm with h = 30 nm; mean over the interior units about 0.0096
-        assertTrue(s.meanSizeEvPerNm() > 0.005 && s.meanSizeEvPerNm() < 0.013, "mean |u| " + s.meanSizeEvPerNm());
+        // central differences of a quadratic are exact: |u| = 2 * 0.01 * r / h eV/nm (h = 30 nm) at each unit
+        // whose six neighbours lie in the sphere; the oracle averages that over the same units
+        double sumR = 0;
+        long units = 0;
+        double c = (40 - 1) / 2.0;
+        for (int z = 1; z < 39; z++) {
+            for (int y = 1; y < 39; y++) {
+                for (int x = 1; x < 39; x++) {
+                    if (inSphere(x, y, z, c, 18) && inSphere(x - 1, y, z, c, 18) && inSphere(x + 1, y, z, c, 18)
+                            && inSphere(x, y - 1, z, c, 18) && inSphere(x, y + 1, z, c, 18)
+                            && inSphere(x, y, z - 1, c, 18) && inSphere(x, y, z + 1, c, 18)) {
+                        sumR += Math.sqrt((x - c) * (x - c) + (y - c) * (y - c) + (z - c) * (z - c));
+                        units++;
+                    }
+                }
+            }
+        }
+        assertEquals(units, s.vectors(), "units with six valid neighbours");
+        assertEquals(0.02 / 30 * sumR / units, s.meanSizeEvPerNm(), FLOAT32_GRADIENT_TOL_EV_PER_NM, "mean |u|");
 
         float[] m = disk(80, 36, (dx, dy, dz) -> 8340 + 0.01 * (dx * dx + dy * dy));
         ThetaStatistics s2 = ValenceGradient.map(m, 80, 80, OPT);
@@ -225,6 +252,12 @@ class ValenceGradientTest {
 
     /** Naive reference: Java 3D arrays, Math.acos, no tables or chunking. */
     static double[] naive(float[] v, int n, int b, double voxelNm, long[] countsOut, double[] groupMeanOut) {
+        return naive(v, n, b, voxelNm, countsOut, groupMeanOut, new double[180]);
+    }
+
+    /** As above; {@code weightedOut[bin]} receives the sum of |u| of the vectors in each 1-degree bin. */
+    static double[] naive(float[] v, int n, int b, double voxelNm, long[] countsOut, double[] groupMeanOut,
+            double[] weightedOut) {
         int m = n / b;
         double[][][] u = new double[m][m][m];
         for (int z = 0; z < m; z++) {
@@ -289,6 +322,7 @@ class ValenceGradientTest {
                     double theta = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cos))));
                     int bin = Math.min(179, (int) Math.floor(theta));
                     countsOut[bin]++;
+                    weightedOut[bin] += gu;
                     double folded = theta > 90 ? 180 - theta : theta;
                     int grp = Math.min(8, (int) Math.floor(folded / 10));
                     gSum[grp] += gu;
@@ -328,11 +362,18 @@ class ValenceGradientTest {
         }
         // b = 1 reads the float input directly: exact agreement
         long[] counts = new long[180];
-        double[] ref = naive(v, n, 1, 30, counts, new double[9]);
+        double[] weighted = new double[180];
+        double[] ref = naive(v, n, 1, 30, counts, new double[9], weighted);
         ThetaStatistics s = ValenceGradient.volume(v, n, n, n, OPT);
         assertEquals(ref[1], s.meanAbsCos(), 1e-12);
+        double weightSum = 0;
+        for (double w : weighted) {
+            weightSum += w;
+        }
         for (int i = 0; i < 180; i++) {
             assertEquals(counts[i], Math.round(s.thetaDensityPerDeg()[i] * s.vectors()), "bin " + i);
+            // same vectors in the same bins: only the summation order of the |u| differs (double rounding)
+            assertEquals(weighted[i] / weightSum, s.weightedThetaDensityPerDeg()[i], 1e-12, "weighted bin " + i);
         }
     }
 

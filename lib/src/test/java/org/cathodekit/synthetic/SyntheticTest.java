@@ -328,6 +328,68 @@ class SyntheticTest {
         }
     }
 
+    /** float32 storage of SoC values of order 1: 2^-23 relative, plus the subtraction of two values. */
+    private static final double FLOAT_SOC_TOL = 1e-6;
+
+    @Test
+    void alignedGrainContrastScalesTheBoundaryTermOfRadialGrainsOnly() {
+        double k = 0.4;
+        double gb = 0.3;
+        double decay = 2.0;
+        // no noise, no surface term: the field is the grain-boundary term alone
+        SocField base = SocField.DEFAULTS.withNoiseSdSoc(0).withSurfaceDeltaSoc(0).withGrainBoundaryDeltaSoc(gb)
+                .withGrainBoundaryDecayVox(decay);
+        SocField aligned = base.withAlignedGrainContrastFactor(k);
+        assertEquals(1.0, base.alignedGrainContrastFactor(), "default k = 1 (off)");
+        assertEquals(base, new SocField(base.meanSoc(), 0, gb, decay, 0, 1.0), "6-argument constructor means k = 1");
+
+        // gravel: equiaxed grains have no long axis, the field is unchanged bit for bit
+        Particle gravel = Synthetic.particle(SMALL.withMicrostructure(Microstructure.GRAVEL));
+        assertArrayEquals(Synthetic.socVolume(gravel, base), Synthetic.socVolume(gravel, aligned),
+                "gravel field does not depend on k");
+
+        // rod: soc(x) - soc(ref) = gb * (c(x) e(x) - c(ref) e(ref)), c = 1 - (1 - k) cos^2(alpha), e = exp(-d/decay),
+        // with d and cos^2(alpha) from the particle's public geometry queries (independent of the field code)
+        Particle rod = Synthetic.particle(SMALL.withMicrostructure(Microstructure.ROD));
+        float[] soc = Synthetic.socVolume(rod, aligned);
+        int n = 64;
+        int z = 32;
+        int rx = 32;
+        int ry = 8; // a voxel in a rod cone near the surface
+        double alignRef = rod.radialAlignment(rx, ry, z);
+        assertTrue(alignRef > 0.95, "reference voxel in a radial rod grain: cos^2 " + alignRef);
+        double refTerm = (1 - (1 - k) * alignRef) * Math.exp(-rod.grainBoundaryDistanceVox(rx, ry, z) / decay);
+        int cone = 0;
+        int core = 0;
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                if (!rod.inside(x, y, z)) {
+                    continue;
+                }
+                double a = rod.radialAlignment(x, y, z);
+                double rho = rod.normalizedRadius(x, y, z);
+                if (rho < SMALL.coreFraction()) {
+                    assertEquals(0.0, a, "equiaxed core grains have no long axis");
+                    core++;
+                } else if (a > 0) {
+                    // cone half-width ~ g / R_ref: the long axis stays within ~15 deg of the radius
+                    assertTrue(a > 0.9, "rod cone axis close to radial at (" + x + "," + y + "): " + a);
+                    cone++;
+                }
+                double term = (1 - (1 - k) * a) * Math.exp(-rod.grainBoundaryDistanceVox(x, y, z) / decay);
+                assertEquals(gb * (term - refTerm), soc[(z * n + y) * n + x] - soc[(z * n + ry) * n + rx], FLOAT_SOC_TOL,
+                        "planted boundary term at (" + x + "," + y + ")");
+            }
+        }
+        assertTrue(cone > 500 && core > 20, "both cone and core voxels checked: " + cone + ", " + core);
+        // centring still holds: particle mean = meanSoc (sub-grid estimate of the mean boundary term)
+        assertEquals(aligned.meanSoc(), mean(soc), 0.01 * gb, "mean SoC with k < 1");
+        // the contrast falls: the boundary-term spread of the rod is smaller than with k = 1
+        assertTrue(sd(soc) < sd(Synthetic.socVolume(rod, base)), "k < 1 lowers the rod's SoC spread");
+        assertThrows(IllegalArgumentException.class, () -> base.withAlignedGrainContrastFactor(1.5));
+        assertThrows(IllegalArgumentException.class, () -> base.withAlignedGrainContrastFactor(-0.1));
+    }
+
     @Test
     void badOptionsAreNamed() {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,

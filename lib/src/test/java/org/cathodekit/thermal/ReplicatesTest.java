@@ -19,12 +19,23 @@ class ReplicatesTest {
         assertTrue(Double.isNaN(Replicates.of(3.0).std()));
     }
 
+    /**
+     * Two different runs (rod and gravel powders): at each temperature the mean curve is (a + b) / 2 and
+     * the sample standard deviation of two values is |a - b| / sqrt(2), a and b read from each run alone.
+     */
     @Test
-    void meanCurveOfIdenticalRunsHasZeroSpread() {
-        TgaResult r = Tga.analyze(SyntheticTga.generate(SyntheticTga.GRAVEL, 7), TgaOptions.DEFAULTS);
-        Replicates.CurveSummary c = Replicates.massPctCurve(List.of(r, r), new double[] {100, 200, 400});
-        assertEquals(r.massPctAt(200), c.meanPct()[1], 1e-12);
-        assertEquals(0.0, c.stdPct()[1], 1e-12);
-        assertTrue(Double.isNaN(c.meanPct()[2]), "400 C lies outside the curve");
+    void meanCurveOfTwoRunsIsTheirPointwiseMeanAndSpread() {
+        TgaResult a = Tga.analyze(SyntheticTga.generate(SyntheticTga.ROD, 7), TgaOptions.DEFAULTS);
+        TgaResult b = Tga.analyze(SyntheticTga.generate(SyntheticTga.GRAVEL, 8), TgaOptions.DEFAULTS);
+        double[] temps = {100, 200, 280, 400};
+        Replicates.CurveSummary c = Replicates.massPctCurve(List.of(a, b), temps);
+        for (int i = 0; i < 3; i++) {
+            double ma = a.massPctAt(temps[i]);
+            double mb = b.massPctAt(temps[i]);
+            assertEquals((ma + mb) / 2, c.meanPct()[i], 1e-12, "mean at " + temps[i]);
+            assertEquals(Math.abs(ma - mb) / Math.sqrt(2), c.stdPct()[i], 1e-12, "std at " + temps[i]);
+        }
+        assertTrue(c.stdPct()[2] > 0.1, "the two powders differ at 280 C: " + c.stdPct()[2]);
+        assertTrue(Double.isNaN(c.meanPct()[3]), "400 C lies outside the curve");
     }
 }

@@ -2,6 +2,7 @@ package org.cathodekit.thermal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -59,6 +60,8 @@ class SyntheticTgaTest {
         Thermogram b = SyntheticTga.generate(SyntheticTga.ROD, 42);
         assertArrayEquals(a.mass(), b.mass());
         assertArrayEquals(a.temperatureC(), b.temperatureC());
+        assertFalse(java.util.Arrays.equals(a.mass(), SyntheticTga.generate(SyntheticTga.ROD, 43).mass()),
+                "another seed gives other noise");
         assertEquals(551, a.size(), "25 -> 300 C at 5 C/min sampled every 6 s");
     }
 }

@@ -67,7 +67,8 @@ public final class XanesCommand implements Runnable {
         @Option(names = "--normalisation", defaultValue = "PRE_POST_LINES", description = "PRE_POST_LINES (default) or CONSTANT_STEP.")
         Normalisation normalisation;
         @Option(names = "--whiteline-fit", defaultValue = "QUADRATIC", description = "QUADRATIC (default, whole window), "
-                + "QUADRATIC_AT_MAXIMUM (parabola within --peak-half-width of the highest point) or CUBIC.")
+                + "QUADRATIC_AT_MAXIMUM (parabola within --peak-half-width of the highest point), CUBIC, "
+                + "or GAUSSIAN (log-parabola: Gaussian centre; NaN where mu <= 0 in the window).")
         WhitelineFit whitelineFit;
         @Option(names = "--peak-half-width", paramLabel = "EV", defaultValue = "3", description = "Half width of the "
                 + "QUADRATIC_AT_MAXIMUM sub-window, eV (default ${DEFAULT-VALUE}).")

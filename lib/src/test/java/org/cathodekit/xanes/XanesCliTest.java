@@ -91,6 +91,10 @@ class XanesCliTest {
         Result v = run("xanes", "hist", "--maps", ma.toString(), "--valence", "8342:2,8345:3", "--json");
         assertEquals(0, v.code(), v.err());
         assertEquals("valence", v.json().get("unit"));
+        // the calibration is linear, so the valence mean is the calibrated energy mean: v = 2 + (E - 8342) / 3
+        Map<String, Object> pv = (Map<String, Object>) ((List<Object>) v.json().get("datasets")).get(0);
+        assertEquals(2 + ((Double) p.get("mean_eV") - 8342) / 3, (Double) pv.get("mean_valence"), 1e-5);
+        assertEquals((Double) p.get("std_eV") / 3, (Double) pv.get("std_valence"), 1e-5);
 
         Path d = dir.resolve("d.h5");
         Result df = run("xanes", "diff", "--a", ma.toString(), "--b", mb.toString(), "--dataset", "edge50", "--out", d.toString(), "--json");

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /** Single-spectrum metrics against analytic cases with planted truth. */
 class XanesSpectrumTest {
+    /**
+     * Tolerance for noise-free analytic cases (eV): double rounding at 8.3 keV (ulp ~ 2e-12 eV) amplified
+     * by the least-squares solve and the interpolation; 1e-8 eV is six orders below the smallest shift
+     * of interest (0.01 eV, paper C's error bars) yet fails any real error in a formula.
+     */
+    static final double EXACT_EV = 1e-8;
 
     /** mu = pre(E) + r(E) (post(E) - pre(E)) with a linear ramp r: n(E) = r(E) exactly, so edge50 is exact. */
     @Test
@@ -201,6 +207,85 @@ class XanesSpectrumTest {
         EdgeOptions o = TestSpectra.OPTIONS.withWhiteline(null);
         assertEquals(8345.0, Xanes.spectrum(e, mu, o).edge50Ev(), 1e-9);
         assertEquals(8345.0, Xanes.spectrum(e, mu, o.withNormalisation(Normalisation.CONSTANT_STEP)).edge50Ev(), 1e-9);
+    }
+
+    @Test
+    void constantStepFollowsThePostEdgeSlopeAsTheAnalyticFormula() {
+        // planted: pre(E) = 0.1 flat, post(E) = 1.1 + 0.01 (E - 8345) sloped, mu = pre + (post - pre) r(E),
+        // r a ramp 0 -> 1 over 8340-8350 eV. Exact lines in the windows, so the fitted pre/post equal the planted ones.
+        double[] e = TestSpectra.grid();
+        double[] mu = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            mu[i] = 0.1 + (1 + 0.01 * (e[i] - 8345)) * Math.max(0, Math.min(1, (e[i] - 8340) / 10));
+        }
+        double eRef = 8360;
+        EdgeOptions o = TestSpectra.OPTIONS.withWhiteline(null).withEdgeReferenceEv(eRef);
+        // two-line normalisation recovers r exactly: crossing at 8345 eV
+        assertEquals(8345.0, Xanes.spectrum(e, mu, o).edge50Ev(), EXACT_EV);
+        // constant step: n(E) = (mu - pre) / J, J = post(E_ref) - pre(E_ref) = 1.15 (Larch "norm")
+        double jump = 1 + 0.01 * (eRef - 8345);
+        double[] n = Xanes.normalised(e, mu, o.withNormalisation(Normalisation.CONSTANT_STEP));
+        double oracle = Double.NaN;
+        for (int i = 0; i < e.length; i++) {
+            double expected = (mu[i] - 0.1) / jump;
+            assertEquals(expected, n[i], 1e-12, "normalised at " + e[i]);
+            if (Double.isNaN(oracle) && i > 0 && e[i] >= 8330 && e[i] <= 8365 && (mu[i - 1] - 0.1) / jump < 0.5 && expected >= 0.5) {
+                double p = (mu[i - 1] - 0.1) / jump;
+                oracle = e[i - 1] + (0.5 - p) * (e[i] - e[i - 1]) / (expected - p);
+            }
+        }
+        SpectrumMetrics c = Xanes.spectrum(e, mu, o.withNormalisation(Normalisation.CONSTANT_STEP));
+        assertEquals(jump, c.edgeJump(), 1e-12);
+        assertEquals(oracle, c.edge50Ev(), EXACT_EV);
+        assertTrue(c.edge50Ev() > 8345.5, "a larger step at E_ref moves the half-step crossing up: " + c.edge50Ev());
+    }
+
+    @Test
+    void gaussianFitIsExactForAGaussianPeak() {
+        double[] e = new double[21];
+        double[] mu = new double[21];
+        for (int i = 0; i < 21; i++) {
+            e[i] = 8340 + i;
+            mu[i] = 0.8 * Math.exp(-0.5 * Math.pow((e[i] - 8349.37) / 3.1, 2));
+        }
+        EdgeOptions o = EdgeOptions.DEFAULTS.withEdgeWindows(null, null, null).withWhiteline(new EnergyWindow(8343, 8356))
+                .withWhitelineFit(WhitelineFit.GAUSSIAN);
+        SpectrumMetrics g = Xanes.spectrum(e, mu, o);
+        assertEquals(8349.37, g.whitelineEv(), EXACT_EV, "ln of a Gaussian is an exact parabola");
+        assertTrue(g.valid());
+        // the same window with a parabola in mu is biased by the Gaussian's tails: the metrics are different
+        double q = Xanes.spectrum(e, mu, o.withWhitelineFit(WhitelineFit.QUADRATIC)).whitelineEv();
+        assertTrue(Math.abs(q - 8349.37) > 1e-4, "quadratic vertex of a Gaussian is not its centre: " + q);
+        // a Gaussian dip (ln mu opens upward) and a non-positive mu are rejected as BAD_FIT, not thrown
+        double[] dip = new double[21];
+        double[] zero = mu.clone();
+        for (int i = 0; i < 21; i++) {
+            dip[i] = 1 - mu[i];
+        }
+        zero[10] = 0;
+        for (double[] bad : new double[][] {dip, zero}) {
+            SpectrumMetrics b = Xanes.spectrum(e, bad, o);
+            assertEquals(List.of(VoxelStatus.BAD_FIT), b.status());
+            assertTrue(Double.isNaN(b.whitelineEv()));
+        }
+    }
+
+    @Test
+    void gaussianMapsEqualSingleSpectra() throws java.io.IOException {
+        double[] e = TestSpectra.grid();
+        float[][][] s = TestSpectra.stack2d(e, 6, 7, 8343.2, 8344.4, 0.01, 5);
+        EdgeOptions o = TestSpectra.OPTIONS.withWhitelineFit(WhitelineFit.GAUSSIAN);
+        EdgeMaps m = Xanes.maps(StackSource.inMemory(e, s), o, 2, 1 << 12);
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 7; x++) {
+                double[] mu = new double[e.length];
+                for (int i = 0; i < e.length; i++) {
+                    mu[i] = s[i][y][x];
+                }
+                double expected = (float) Xanes.spectrum(e, mu, o).whitelineEv();
+                assertEquals(expected, m.whiteline().get(0, y, x), 0.0, "voxel " + y + "," + x);
+            }
+        }
     }
 
     @Test

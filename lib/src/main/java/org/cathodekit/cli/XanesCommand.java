@@ -225,7 +225,12 @@ public final class XanesCommand implements Runnable {
                 VoxelMap m = Hdf5MapFile.readMap(p, dataset);
                 ms.add(cal == null ? m : cal.apply(m));
             }
-            HistogramSet h = XanesStatistics.histograms(ms, binWidth);
+            HistogramSet h;
+            try {
+                h = XanesStatistics.histograms(ms, binWidth);
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(maps.get(0), "dataset " + dataset + " of " + maps, e.getMessage());
+            }
             List<Object> ds = new ArrayList<>();
             for (int i = 0; i < ms.size(); i++) {
                 HistogramSet.Dataset d = h.datasets().get(i);
@@ -290,7 +295,14 @@ public final class XanesCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new DataFormatException(b, "dataset " + dataset, e.getMessage() + " (A = " + a + ")");
             }
-            HistogramSet h = XanesStatistics.histograms(List.of(d), binWidth);
+            HistogramSet h;
+            try {
+                h = XanesStatistics.histograms(List.of(d), binWidth);
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(b, "dataset " + dataset, "B - A has no finite voxel (A = " + a + " has "
+                        + XanesStatistics.summary(ma).count() + " finite voxels, B has " + XanesStatistics.summary(mb).count()
+                        + "; NaN where either map is NaN): " + e.getMessage());
+            }
             HistogramSet.Dataset hd = h.datasets().get(0);
             if (out != null) {
                 Map<String, String> prov = new LinkedHashMap<>();

@@ -150,6 +150,34 @@ class XanesCliTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void gaussianWhitelineAndConstantStepThroughTheCli() throws Exception {
+        Path a = stack("g.h5", 8343.2, 8344.4);
+        Path out = dir.resolve("g-map.h5");
+        Result r = run("xanes", "map", "--input", a.toString(), "--pre", "8250:8320", "--post", "8380:8600", "--edge", "8330:8365",
+                "--edge-reference", "8360", "--normalisation", "CONSTANT_STEP", "--whiteline", "8343:8357", "--whiteline-fit", "GAUSSIAN",
+                "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        // oracle: the library on the same stack read back from the file the CLI read
+        EdgeOptions o = TestSpectra.OPTIONS.withEdgeReferenceEv(8360).withNormalisation(Normalisation.CONSTANT_STEP)
+                .withWhitelineFit(WhitelineFit.GAUSSIAN);
+        EdgeMaps m;
+        try (org.cathodekit.io.Hdf5XanesStack s = org.cathodekit.io.Hdf5XanesStack.open(a)) {
+            m = Xanes.maps(s, o, 1, Xanes.DEFAULT_SLAB_BYTES);
+        }
+        Map<String, Object> wl = (Map<String, Object>) r.json().get("whiteline");
+        Map<String, Object> e50 = (Map<String, Object>) r.json().get("edge50");
+        assertEquals(XanesStatistics.summary(m.whiteline()).mean(), (Double) wl.get("mean_eV"), 1e-9);
+        assertEquals(XanesStatistics.summary(m.edge50()).mean(), (Double) e50.get("mean_eV"), 1e-9);
+        assertEquals(8360.0, r.json().get("edge_reference_eV"));
+        assertTrue(Hdf5MapFile.readMap(out, "whiteline").equals(m.whiteline()), "file map = library map, bit for bit");
+        Result bad = run("xanes", "map", "--input", a.toString(), "--whiteline", "8343:8357", "--whiteline-fit", "LORENTZ",
+                "--out", dir.resolve("x.h5").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("LORENTZ") && bad.err().contains("GAUSSIAN"), bad.err());
+    }
+
+    @Test
     void badInputExitsWith2AndNamesTheProblem() throws Exception {
         Path a = stack("a.h5", 8343.2, 8343.2);
         Result missing = run("xanes", "map", "--input", dir.resolve("nope.h5").toString(), "--whiteline", "8343:8357",

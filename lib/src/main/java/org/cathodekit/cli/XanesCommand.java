@@ -176,6 +176,15 @@ public final class XanesCommand implements Runnable {
         protected Json.Obj compute() {
             EdgeOptions o = windows.toOptions();
             SpectrumFile s = SpectrumFile.read(input);
+            // one spectrum: a non-finite value leaves no metric (maps mark such voxels NON_FINITE and go on), so say where it is
+            double[] mu = s.mu();
+            for (int i = 0; i < mu.length; i++) {
+                if (!Double.isFinite(mu[i])) {
+                    throw new DataFormatException(input, "data point " + (i + 1) + " of " + mu.length + " (energy "
+                            + s.energiesEv()[i] + " eV), column " + s.muColumn(), "mu is " + mu[i]
+                            + "; a spectrum with a non-finite value has no metrics: fix or remove that point");
+                }
+            }
             SpectrumMetrics m;
             try {
                 m = Xanes.spectrum(s.energiesEv(), s.mu(), o);

@@ -230,6 +230,15 @@ class XanesBadInputCliTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("unsorted.txt") && r.err().contains("8320"), r.err());
         assertEquals(before, Sha256.of(f));
+        for (String bad : new String[] {"nan", "Inf"}) {
+            Path g = dir.resolve(bad + ".txt");
+            Files.writeString(g, "8300 0.1\n8320 0.1\n8340 " + bad + "\n8345 0.6\n8350 1.0\n8400 1.0\n8420 1.0\n");
+            Result n = XanesCliTest.run("xanes", "spectrum", "--input", g.toString(), "--pre", "8300:8320", "--post", "8400:8420",
+                    "--edge", "8330:8360", "--json");
+            assertEquals(2, n.code(), n.err());
+            assertTrue(n.err().contains(bad + ".txt") && n.err().contains("data point 3 of 7") && n.err().contains("8340.0 eV")
+                    && n.err().contains(bad.equals("nan") ? "NaN" : "Infinity"), n.err());
+        }
     }
 
     /** The status dataset of a 2D map file, read with jhdf directly (bytes widened to int). */

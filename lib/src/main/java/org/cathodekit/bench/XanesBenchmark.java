@@ -22,7 +22,7 @@ import org.cathodekit.xanes.Xanes;
  *
  * <pre>
  * java -Xmx1g -cp lib/target/cathodekit-0.1.0-cli.jar org.cathodekit.bench.XanesBenchmark \
- *      --input small.h5 --out maps.h5 [--threads N] [--repeat R] [--check-threads]
+ *      --input small.h5 --out maps.h5 [--threads N] [--repeat R] [--check-threads] [--whiteline-fit QUADRATIC|QUADRATIC_AT_MAXIMUM|CUBIC|GAUSSIAN]
  * </pre>
  *
  * Prints the wall time of HDF5 -> edge50 + whiteline maps -> HDF5 (read, compute, write), the JVM's
@@ -44,6 +44,7 @@ public final class XanesBenchmark {
         int threads = Parallel.threads();
         int repeat = 1;
         boolean checkThreads = false;
+        EdgeOptions options = OPTIONS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--input" -> input = Path.of(args[++i]);
@@ -51,24 +52,25 @@ public final class XanesBenchmark {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--check-threads" -> checkThreads = true;
+                case "--whiteline-fit" -> options = OPTIONS.withWhitelineFit(org.cathodekit.xanes.WhitelineFit.valueOf(args[++i]));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (input == null || out == null) {
-            throw new IllegalArgumentException("usage: XanesBenchmark --input STACK.h5 --out MAPS.h5 [--threads N] [--repeat R] [--check-threads]");
+            throw new IllegalArgumentException("usage: XanesBenchmark --input STACK.h5 --out MAPS.h5 [--threads N] [--repeat R] [--check-threads] [--whiteline-fit FIT]");
         }
         EdgeMaps last = null;
         for (int r = 0; r < repeat; r++) {
             long t0 = System.nanoTime();
             EdgeMaps maps;
             try (Hdf5XanesStack s = Hdf5XanesStack.open(input)) {
-                maps = Xanes.maps(s, OPTIONS, threads, Xanes.DEFAULT_SLAB_BYTES);
+                maps = Xanes.maps(s, options, threads, Xanes.DEFAULT_SLAB_BYTES);
             }
             long t1 = System.nanoTime();
             Hdf5MapFile.write(out, maps, Map.of("input_file", input.toString(), "command", "XanesBenchmark"));
             long t2 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "run %d: %d voxels x %d energies, threads %d: read+compute %.2f s, write %.2f s, total %.2f s; "
-                            + "valid %d, masked %d%n", r + 1, maps.counts().voxels(), maps.energiesEv().length, threads,
+            System.out.printf(Locale.ROOT, "run %d (%s): %d voxels x %d energies, threads %d: read+compute %.2f s, write %.2f s, total %.2f s; "
+                            + "valid %d, masked %d%n", r + 1, options.whitelineFit(), maps.counts().voxels(), maps.energiesEv().length, threads,
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9, maps.counts().valid(), maps.counts().masked());
             last = maps;
             maps = null;
@@ -76,7 +78,7 @@ public final class XanesBenchmark {
         if (checkThreads) {
             EdgeMaps one;
             try (Hdf5XanesStack s = Hdf5XanesStack.open(input)) {
-                one = Xanes.maps(s, OPTIONS, 1, Xanes.DEFAULT_SLAB_BYTES / 4);
+                one = Xanes.maps(s, options, 1, Xanes.DEFAULT_SLAB_BYTES / 4);
             }
             boolean same = one.edge50().equals(last.edge50()) && one.whiteline().equals(last.whiteline())
                     && one.edgeJump().equals(last.edgeJump()) && Arrays.deepEquals(one.status().toArray(), last.status().toArray());

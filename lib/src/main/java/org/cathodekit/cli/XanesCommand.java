@@ -67,7 +67,8 @@ public final class XanesCommand implements Runnable {
         @Option(names = "--normalisation", defaultValue = "PRE_POST_LINES", description = "PRE_POST_LINES (default) or CONSTANT_STEP.")
         Normalisation normalisation;
         @Option(names = "--whiteline-fit", defaultValue = "QUADRATIC", description = "QUADRATIC (default, whole window), "
-                + "QUADRATIC_AT_MAXIMUM (parabola within --peak-half-width of the highest point) or CUBIC.")
+                + "QUADRATIC_AT_MAXIMUM (parabola within --peak-half-width of the highest point), CUBIC, "
+                + "or GAUSSIAN (log-parabola: Gaussian centre; NaN where mu <= 0 in the window).")
         WhitelineFit whitelineFit;
         @Option(names = "--peak-half-width", paramLabel = "EV", defaultValue = "3", description = "Half width of the "
                 + "QUADRATIC_AT_MAXIMUM sub-window, eV (default ${DEFAULT-VALUE}).")
@@ -175,6 +176,15 @@ public final class XanesCommand implements Runnable {
         protected Json.Obj compute() {
             EdgeOptions o = windows.toOptions();
             SpectrumFile s = SpectrumFile.read(input);
+            // one spectrum: a non-finite value leaves no metric (maps mark such voxels NON_FINITE and go on), so say where it is
+            double[] mu = s.mu();
+            for (int i = 0; i < mu.length; i++) {
+                if (!Double.isFinite(mu[i])) {
+                    throw new DataFormatException(input, "data point " + (i + 1) + " of " + mu.length + " (energy "
+                            + s.energiesEv()[i] + " eV), column " + s.muColumn(), "mu is " + mu[i]
+                            + "; a spectrum with a non-finite value has no metrics: fix or remove that point");
+                }
+            }
             SpectrumMetrics m;
             try {
                 m = Xanes.spectrum(s.energiesEv(), s.mu(), o);
@@ -224,7 +234,12 @@ public final class XanesCommand implements Runnable {
                 VoxelMap m = Hdf5MapFile.readMap(p, dataset);
                 ms.add(cal == null ? m : cal.apply(m));
             }
-            HistogramSet h = XanesStatistics.histograms(ms, binWidth);
+            HistogramSet h;
+            try {
+                h = XanesStatistics.histograms(ms, binWidth);
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(maps.get(0), "dataset " + dataset + " of " + maps, e.getMessage());
+            }
             List<Object> ds = new ArrayList<>();
             for (int i = 0; i < ms.size(); i++) {
                 HistogramSet.Dataset d = h.datasets().get(i);
@@ -289,7 +304,14 @@ public final class XanesCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new DataFormatException(b, "dataset " + dataset, e.getMessage() + " (A = " + a + ")");
             }
-            HistogramSet h = XanesStatistics.histograms(List.of(d), binWidth);
+            HistogramSet h;
+            try {
+                h = XanesStatistics.histograms(List.of(d), binWidth);
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(b, "dataset " + dataset, "B - A has no finite voxel (A = " + a + " has "
+                        + XanesStatistics.summary(ma).count() + " finite voxels, B has " + XanesStatistics.summary(mb).count()
+                        + "; NaN where either map is NaN): " + e.getMessage());
+            }
             HistogramSet.Dataset hd = h.datasets().get(0);
             if (out != null) {
                 Map<String, String> prov = new LinkedHashMap<>();

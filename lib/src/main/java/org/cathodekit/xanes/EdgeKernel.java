@@ -55,6 +55,7 @@ final class EdgeKernel {
     private final double[][] wW;
     private final boolean cubic;
     private final boolean atMaximum;
+    private final boolean gaussian;
     // QUADRATIC_AT_MAXIMUM: per peak index i (relative to w0) the sub-window [subLo, subHi] and its weights
     private final int[] subLo;
     private final int[] subHi;
@@ -113,6 +114,7 @@ final class EdgeKernel {
             wh = 0.5 * (options.whiteline().endEv() - options.whiteline().startEv());
             cubic = options.whitelineFit() == WhitelineFit.CUBIC;
             atMaximum = options.whitelineFit() == WhitelineFit.QUADRATIC_AT_MAXIMUM;
+            gaussian = options.whitelineFit() == WhitelineFit.GAUSSIAN;
             wW = polynomialWeights(w0, w1, options.whitelineFit().coefficients(), wc, wh);
             int m = w1 - w0 + 1;
             subLo = new int[m];
@@ -146,6 +148,7 @@ final class EdgeKernel {
             wc = wh = Double.NaN;
             cubic = false;
             atMaximum = false;
+            gaussian = false;
             wW = null;
             subLo = subHi = null;
             subC = subH = null;
@@ -306,7 +309,8 @@ final class EdgeKernel {
             out[EDGE50] = edge50;
         }
         if (whitelineOn) {
-            double wl = cubic ? cubicMax(mu) : atMaximum ? quadraticAtMaximum(mu) : quadraticVertex(mu);
+            double wl = cubic ? cubicMax(mu) : atMaximum ? quadraticAtMaximum(mu)
+                    : gaussian ? gaussianCentre(mu) : quadraticVertex(mu);
             if (Double.isNaN(wl)) {
                 status |= VoxelStatus.BAD_FIT.bit();
             }
@@ -352,6 +356,31 @@ final class EdgeKernel {
             double y = mu[i];
             c1 += r1[i - w0] * y;
             c2 += r2[i - w0] * y;
+        }
+        if (!(c2 < 0)) {
+            return Double.NaN;
+        }
+        double t = -c1 / (2 * c2);
+        if (!(t >= -1 && t <= 1)) {
+            return Double.NaN;
+        }
+        return wc + wh * t;
+    }
+
+    /** {@link WhitelineFit#GAUSSIAN}: vertex of the least-squares parabola through ln(mu); NaN when any mu <= 0. */
+    private double gaussianCentre(double[] mu) {
+        double[] r1 = wW[1];
+        double[] r2 = wW[2];
+        double c1 = 0;
+        double c2 = 0;
+        for (int i = w0; i <= w1; i++) {
+            double y = mu[i];
+            if (!(y > 0)) {
+                return Double.NaN;
+            }
+            double ly = Math.log(y);
+            c1 += r1[i - w0] * ly;
+            c2 += r2[i - w0] * ly;
         }
         if (!(c2 < 0)) {
             return Double.NaN;

@@ -42,9 +42,15 @@ public record HistogramSet(double[] edges, List<Dataset> datasets) {
      * @param counts   voxels per bin (accessor returns a copy)
      * @param below    finite values below the first edge
      * @param above    finite values above the last edge
-     * @param fwhm     full width at half maximum of the histogram (unit): from the first highest
-     *                 bin, the half-maximum crossings on each side by linear interpolation between
-     *                 bin centres; NaN when a side does not fall to half within the range
+     * @param fwhm     full width at half maximum read from the histogram itself (unit), not
+     *                 {@code 2 sqrt(2 ln 2) std = 2.3548 std} (that equality holds only for a Gaussian;
+     *                 compare the two to see how far a distribution is from one). Definition: the
+     *                 first highest bin {@code p} (count {@code c_p}); walking outward from {@code p},
+     *                 the first bin on each side with count {@code < c_p / 2}; on each side the
+     *                 crossing of {@code c_p / 2} by linear interpolation between the centres of that
+     *                 bin and its inner neighbour; FWHM = right crossing - left crossing. It depends
+     *                 on the bin width (a histogram, not a density estimate: choose bins well below
+     *                 the FWHM); NaN when a side does not fall below half within the bin range
      */
     public record Dataset(Summary summary, long[] counts, long below, long above, double fwhm) {
         public Dataset {

@@ -6,7 +6,12 @@ import org.cathodekit.core.Checks;
  * A user-given linear energy-to-valence calibration through two references, e.g. the edge50 of
  * NiO (Ni2+) and LiNiO2 (Ni3+) measured with the same windows:
  * {@code v(E) = v1 + (E - E1) (v2 - v1) / (E2 - E1)}. Linear between (and, by extrapolation,
- * beyond) the references; its validity is the user's claim, not a law.
+ * beyond) the references; its validity is the user's claim, not a law. Paper A reads the edge
+ * energy (absorbance 0.5) as a measure of the local Ni valence (Xu et al., Nat. Commun. 11, 83
+ * (2020), Methods); this class makes that reading explicit and quantitative. Use references measured
+ * with the same metric, windows and energy calibration as the map (edge50 references for edge50
+ * maps, white-line references for white-line maps): the slope {@code (v2 - v1) / (E2 - E1)} is in
+ * valence units per eV and is returned by {@link #slopePerEv()}.
  *
  * @param energy1Ev first reference energy, eV
  * @param valence1  Ni valence at the first reference

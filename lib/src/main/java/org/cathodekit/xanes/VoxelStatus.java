@@ -22,7 +22,10 @@ public enum VoxelStatus {
     MASKED(1),
     /** No upward crossing of normalised mu = 0.5 inside the edge window; edge50 NaN. */
     NO_CROSSING(2),
-    /** White-line fit rejected (opens upward, or the maximum lies outside the window); whiteline NaN. */
+    /**
+     * White-line fit rejected (opens upward, the maximum lies outside the window, or, for
+     * {@link WhitelineFit#GAUSSIAN}, some {@code mu <= 0} in the window); whiteline NaN.
+     */
     BAD_FIT(4),
     /** The spectrum holds NaN or infinite values; both maps NaN. */
     NON_FINITE(8);

@@ -2,9 +2,9 @@ package org.cathodekit.xanes;
 
 /**
  * The model fitted (linear least squares) to the raw {@code mu(E)} inside the white-line window;
- * the white-line energy is the model's maximum inside the window.
+ * the white-line energy is the model's maximum inside the window ({@link #GAUSSIAN} fits {@code ln mu}).
  *
- * <p>Both fits use the centred, scaled variable {@code t = (E - E_c) / h}, with {@code E_c} the
+ * <p>All fits use the centred, scaled variable {@code t = (E - E_c) / h}, with {@code E_c} the
  * window middle and {@code h} its half width, so the normal equations stay well conditioned at
  * 8 keV. The fit weights depend only on the energy grid and are computed once per map.
  */
@@ -32,7 +32,21 @@ public enum WhitelineFit {
      * local maximum inside the window. Follows skewed white lines better than the parabola; needs at
      * least 4 energies in the window.
      */
-    CUBIC(4);
+    CUBIC(4),
+    /**
+     * Gaussian peak by the log-parabola fit (Caruana's algorithm, unweighted; see H. Guo, "A Simple
+     * Algorithm for Fitting a Gaussian Function", IEEE Signal Processing Magazine 28(5), 134-137,
+     * 2011): a Gaussian {@code A exp(-(E - E_w)^2 / (2 s^2))} is a parabola in {@code ln mu}, so
+     * {@code ln mu ~ c0 + c1 t + c2 t^2} is fitted by linear least squares over the window and the
+     * white line is the vertex {@code t* = -c1 / (2 c2)}, i.e. the Gaussian centre {@code E_w}
+     * (width {@code s = h sqrt(-1 / (2 c2))}). Exact for a noise-free Gaussian without background;
+     * the edge step under the white line is not subtracted (no background term), so on raw spectra it
+     * is a peak-shape model like the others, not a deconvolution. Rejected (NaN,
+     * {@link VoxelStatus#BAD_FIT}) when any {@code mu <= 0} in the window (the logarithm is
+     * undefined), when {@code c2 >= 0}, or when the vertex falls outside the window. Needs at least
+     * 3 energies in the window.
+     */
+    GAUSSIAN(3);
 
     private final int coefficients;
 

@@ -109,7 +109,12 @@ public final class Xanes {
         }
         double[] energies = source.energiesEv();
         Checks.requireStrictlyIncreasing(energies, "energies of " + source.describe());
-        EdgeKernel kernel = new EdgeKernel(energies, options);
+        EdgeKernel kernel;
+        try {
+            kernel = new EdgeKernel(energies, options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " [stack " + source.describe() + "]", e);
+        }
         int ne = energies.length;
         int nz = source.depth();
         int ny = source.height();

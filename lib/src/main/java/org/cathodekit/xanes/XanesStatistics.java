@@ -52,9 +52,7 @@ public final class XanesStatistics {
      */
     public static HistogramSet histograms(List<VoxelMap> maps, double binWidth) {
         Checks.requirePositive(binWidth, "binWidth");
-        if (maps.isEmpty()) {
-            throw new IllegalArgumentException("histograms need at least one map");
-        }
+        requireOneUnit(maps);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         List<float[]> values = new ArrayList<>(maps.size());
@@ -92,6 +90,7 @@ public final class XanesStatistics {
     public static HistogramSet histograms(List<VoxelMap> maps, double lo, double hi, int bins) {
         Checks.requireWindow(lo, hi, "histogram range");
         Checks.requirePositive(bins, "bins");
+        requireOneUnit(maps);
         List<float[]> values = new ArrayList<>(maps.size());
         for (VoxelMap m : maps) {
             values.add(m.finiteValues());
@@ -187,6 +186,20 @@ public final class XanesStatistics {
             }
         }
         return new VoxelMap(b.name() + "-" + a.name(), a.unit(), d);
+    }
+
+    /** Shared bins only make sense for maps of one quantity: same unit (e.g. all eV, or all valence). */
+    private static void requireOneUnit(List<VoxelMap> maps) {
+        if (maps.isEmpty()) {
+            throw new IllegalArgumentException("histograms need at least one map");
+        }
+        String u = maps.get(0).unit();
+        for (VoxelMap m : maps) {
+            if (!java.util.Objects.equals(u, m.unit())) {
+                throw new IllegalArgumentException("shared bins need maps of one unit: '" + maps.get(0).name() + "' is in '" + u
+                        + "', '" + m.name() + "' is in '" + m.unit() + "'");
+            }
+        }
     }
 
     private static String names(List<VoxelMap> maps) {

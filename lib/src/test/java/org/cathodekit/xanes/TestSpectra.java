@@ -76,4 +76,53 @@ final class TestSpectra {
         }
         return s;
     }
+
+    /**
+     * Naive reference edge50, written independently of {@code EdgeKernel}: pre/post lines by Commons
+     * Math {@code SimpleRegression} on the raw energies, two-line normalisation, first upward crossing of
+     * 0.5 in the edge window by linear interpolation. NaN when there is none.
+     */
+    static double naiveEdge50(double[] e, double[] mu, EnergyWindow pre, EnergyWindow post, EnergyWindow edge) {
+        org.apache.commons.math3.stat.regression.SimpleRegression a = new org.apache.commons.math3.stat.regression.SimpleRegression();
+        org.apache.commons.math3.stat.regression.SimpleRegression b = new org.apache.commons.math3.stat.regression.SimpleRegression();
+        for (int i = 0; i < e.length; i++) {
+            if (pre.contains(e[i])) {
+                a.addData(e[i], mu[i]);
+            }
+            if (post.contains(e[i])) {
+                b.addData(e[i], mu[i]);
+            }
+        }
+        double prev = Double.NaN;
+        double prevE = Double.NaN;
+        for (int i = 0; i < e.length; i++) {
+            if (!edge.contains(e[i])) {
+                continue;
+            }
+            double n = (mu[i] - a.predict(e[i])) / (b.predict(e[i]) - a.predict(e[i]));
+            if (prev < 0.5 && n >= 0.5) {
+                return prevE + (0.5 - prev) * (e[i] - prevE) / (n - prev);
+            }
+            prev = n;
+            prevE = e[i];
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Naive reference white line: Commons Math {@code PolynomialCurveFitter} (Levenberg-Marquardt, an
+     * algorithm independent of the kernel's precomputed QR weights) of a parabola in {@code E - centre}
+     * over the window; the vertex, or NaN when it opens upward.
+     */
+    static double naiveVertex(double[] e, double[] mu, EnergyWindow w) {
+        org.apache.commons.math3.fitting.WeightedObservedPoints pts = new org.apache.commons.math3.fitting.WeightedObservedPoints();
+        double c = w.middleEv();
+        for (int i = 0; i < e.length; i++) {
+            if (w.contains(e[i])) {
+                pts.add(e[i] - c, mu[i]);
+            }
+        }
+        double[] k = org.apache.commons.math3.fitting.PolynomialCurveFitter.create(2).fit(pts.toList());
+        return k[2] < 0 ? c - k[1] / (2 * k[2]) : Double.NaN;
+    }
 }

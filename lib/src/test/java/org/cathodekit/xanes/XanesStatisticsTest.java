@@ -94,6 +94,10 @@ class XanesStatisticsTest {
         assertTrue(Float.isNaN(v.get(0, 0, 1)));
         assertEquals("valence", v.unit());
         assertThrows(IllegalArgumentException.class, () -> new ValenceCalibration(8342, 2, 8342, 3));
+        // shared bins refuse mixing eV and valence maps
+        VoxelMap e = VoxelMap.of2d("edge50", "eV", new float[][] {{8343f}});
+        IllegalArgumentException u = assertThrows(IllegalArgumentException.class, () -> XanesStatistics.histograms(List.of(e, v), 0.1));
+        assertTrue(u.getMessage().contains("one unit") && u.getMessage().contains("valence"), u.getMessage());
     }
 
     @Test

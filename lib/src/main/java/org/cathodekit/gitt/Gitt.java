@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.cathodekit.core.Checks;
-import org.cathodekit.io.CyclerData;
+import org.cathodekit.core.CyclerData;
 
 /**
  * Galvanostatic intermittent titration (GITT): Li diffusivity per titration pulse.

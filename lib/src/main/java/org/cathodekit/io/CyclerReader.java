@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
+import org.cathodekit.core.CyclerData;
+import org.cathodekit.core.CyclerFormat;
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.Parallel;
 

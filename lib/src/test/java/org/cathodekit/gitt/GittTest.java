@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
-import org.cathodekit.io.CyclerData;
+import org.cathodekit.core.CyclerData;
 import org.junit.jupiter.api.Test;
-
-import tech.tablesaw.api.Table;
 
 class GittTest {
 
@@ -237,15 +235,6 @@ class GittTest {
                 () -> Gitt.analyse(CyclerData.ofArrays(t, v, z), GittOptions.DEFAULTS.withRadiusM(1e-6)));
         assertTrue(e.getMessage().contains("no current pulses"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Gitt.analyse(constructedPulse(), GittOptions.DEFAULTS));
-    }
-
-    @Test
-    void tableHasOneRowPerPulseWithUnitsInNames() {
-        GittResult res = Gitt.analyse(constructedPulse(), GittOptions.DEFAULTS.withRadiusM(1e-6));
-        Table tab = res.table();
-        assertEquals(1, tab.rowCount());
-        assertTrue(tab.columnNames().containsAll(List.of("start_s", "tau_s", "D_m2_s", "D_wh_m2_s", "slope_V_per_sqrt_s")));
-        assertEquals(res.pulses().get(0).dM2PerS(), tab.doubleColumn("D_m2_s").get(0), 0);
     }
 
     @Test

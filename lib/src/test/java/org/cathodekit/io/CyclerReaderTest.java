@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.cathodekit.core.CyclerData;
+import org.cathodekit.core.CyclerFormat;
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.Sha256;
 import org.cathodekit.gitt.Gitt;

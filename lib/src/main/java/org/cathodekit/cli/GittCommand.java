@@ -120,6 +120,7 @@ final class GittCommand extends JsonCommand {
                     .put("D_wh_m2_s", p.dWhM2PerS())
                     .put("D_wh_mass_form_m2_s", p.dWhMassFormM2PerS())
                     .put("li_content_after", p.liContentAfter())
+                    .put("ocv_nonlinearity", p.ocvNonlinearity())
                     .put("flags", p.flags().stream().map(Enum::name).toList()));
         }
         List<Object> dropped = new ArrayList<>();

@@ -17,7 +17,7 @@ public final class GittTables {
     /** Names of the double-valued columns, in table order (units in the names). */
     private static final String[] COLS = {"start_s", "tau_s", "current_A", "current_rel_std", "E_before_V", "E_after_V",
         "dEs_V", "dEt_V", "ir_drop_V", "slope_V_per_sqrt_s", "r2", "D_m2_s", "D_wh_m2_s", "D_wh_mass_form_m2_s",
-        "rest_s", "rest_end_slope_V_per_s", "li_content_after", "capacity_mAh_per_g"};
+        "rest_s", "rest_end_slope_V_per_s", "li_content_after", "capacity_mAh_per_g", "ocv_nonlinearity"};
 
     private GittTables() {
     }
@@ -28,7 +28,8 @@ public final class GittTables {
      * {@code E_before_V}, {@code E_after_V}, {@code dEs_V}, {@code dEt_V}, {@code ir_drop_V},
      * {@code slope_V_per_sqrt_s}, {@code r2}, {@code D_m2_s}, {@code D_wh_m2_s},
      * {@code D_wh_mass_form_m2_s}, {@code rest_s}, {@code rest_end_slope_V_per_s},
-     * {@code li_content_after}, {@code capacity_mAh_per_g}, {@code window_points} and {@code flags}
+     * {@code li_content_after}, {@code capacity_mAh_per_g}, {@code ocv_nonlinearity} (dimensionless),
+     * {@code window_points} and {@code flags}
      * (the {@link org.cathodekit.gitt.GittFlag} names joined by {@code |}, empty when none).
      *
      * @param result a GITT result (not modified)
@@ -49,7 +50,7 @@ public final class GittTables {
             dir.append(p.direction().name());
             double[] v = {p.startS(), p.tauS(), p.currentA(), p.currentRelStd(), p.eBeforeV(), p.eAfterV(), p.dEsV(),
                 p.dEtV(), p.irDropV(), p.slopeVPerSqrtS(), p.r2(), p.dM2PerS(), p.dWhM2PerS(), p.dWhMassFormM2PerS(),
-                p.restS(), p.restEndSlopeVPerS(), p.liContentAfter(), p.capacityMAhPerG()};
+                p.restS(), p.restEndSlopeVPerS(), p.liContentAfter(), p.capacityMAhPerG(), p.ocvNonlinearity()};
             for (int j = 0; j < v.length; j++) {
                 d[j].append(v[j]);
             }

@@ -1,6 +1,7 @@
 package org.cathodekit.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +23,7 @@ class GittTablesTest {
     /** A pulse whose every numeric component is distinct, so a swapped column cannot go unnoticed. */
     private static GittPulse distinctPulse(int index, Set<GittFlag> flags) {
         return new GittPulse(index, PulseDirection.DISCHARGE, 10, 20, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0,
-                11.0, 12, 13.0, 14.0, 15.0, 16.0, 17.0, 18.0, 19.0, flags);
+                11.0, 12, 13.0, 14.0, 15.0, 16.0, 17.0, 18.0, 19.0, 20.0, flags);
     }
 
     @Test
@@ -36,13 +37,13 @@ class GittTablesTest {
         assertEquals(List.of("index", "direction", "start_s", "tau_s", "current_A", "current_rel_std", "E_before_V",
                 "E_after_V", "dEs_V", "dEt_V", "ir_drop_V", "slope_V_per_sqrt_s", "r2", "D_m2_s", "D_wh_m2_s",
                 "D_wh_mass_form_m2_s", "rest_s", "rest_end_slope_V_per_s", "li_content_after", "capacity_mAh_per_g",
-                "window_points", "flags"), t.columnNames());
+                "ocv_nonlinearity", "window_points", "flags"), t.columnNames());
         assertEquals(2, t.rowCount());
         assertEquals(3, t.intColumn("index").get(0));
         assertEquals("DISCHARGE", t.stringColumn("direction").get(0));
         // component order of GittPulse: startS=1, tauS=2, currentA=3, currentRelStd=4, eBefore=5, eAfter=6,
         // dEs=7, irDrop=8, dEt=9, slope=10, r2=11, windowPoints=12, D=13, Dwh=14, DwhMass=15, rest=16,
-        // restEndSlope=17, liContent=18, capacity=19
+        // restEndSlope=17, liContent=18, capacity=19, ocvNonlinearity=20
         String[] names = {"start_s", "tau_s", "current_A", "current_rel_std", "E_before_V", "E_after_V", "dEs_V",
             "ir_drop_V", "dEt_V", "slope_V_per_sqrt_s", "r2"};
         for (int j = 0; j < names.length; j++) {
@@ -50,7 +51,7 @@ class GittTablesTest {
         }
         assertEquals(12, t.intColumn("window_points").get(0));
         String[] tail = {"D_m2_s", "D_wh_m2_s", "D_wh_mass_form_m2_s", "rest_s", "rest_end_slope_V_per_s",
-            "li_content_after", "capacity_mAh_per_g"};
+            "li_content_after", "capacity_mAh_per_g", "ocv_nonlinearity"};
         for (int j = 0; j < tail.length; j++) {
             assertEquals(13.0 + j, t.doubleColumn(tail[j]).get(0), 0, tail[j]);
         }
@@ -87,5 +88,6 @@ class GittTablesTest {
         assertEquals(p.slopeVPerSqrtS(), tab.doubleColumn("slope_V_per_sqrt_s").get(0), 0);
         assertEquals(p.dEsV(), tab.doubleColumn("dEs_V").get(0), 0);
         assertEquals("CHARGE", tab.stringColumn("direction").get(0));
+        assertTrue(tab.doubleColumn("ocv_nonlinearity").isMissing(0), "a lone pulse has no neighbour: NaN, missing in Tablesaw");
     }
 }

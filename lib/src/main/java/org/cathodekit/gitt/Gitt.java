@@ -111,8 +111,13 @@ public final class Gitt {
         }
         int segments = seg.length / 2;
         if (segments == 0) {
-            throw new IllegalArgumentException(where + ": no current pulses found in " + n + " rows (|I| never exceeds "
-                    + thr[0] + " A for more than one sample); expected a GITT series of current pulses and rests");
+            String col = data.unitsDetected().getOrDefault("current", "current");
+            int arrow = col.indexOf(" -> ");
+            String column = "column '" + (arrow >= 0 ? col.substring(0, arrow) : col) + "'";
+            String why = thr[0] <= Double.MIN_NORMAL ? "the current is zero in every row"
+                    : "|I| never exceeds " + thr[0] + " A for more than one sample";
+            throw new IllegalArgumentException(where + ", data rows 1-" + n + ", " + column + ": no current pulses found ("
+                    + why + "); expected a GITT series of current pulses and rests");
         }
         // cumulative charge (trapezoid), C, positive on charge
         double[] q = new double[n];

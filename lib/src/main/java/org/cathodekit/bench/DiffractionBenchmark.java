@@ -2,14 +2,14 @@ package org.cathodekit.bench;
 
 import java.util.Locale;
 
+import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.Parallel;
+import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.DiffractionSeries;
 import org.cathodekit.diffraction.SeriesOptions;
 import org.cathodekit.diffraction.SeriesResult;
 import org.cathodekit.diffraction.SyntheticPatterns;
 import org.cathodekit.diffraction.SyntheticSpec;
-import org.cathodekit.io.DiffractionPattern;
-import org.cathodekit.io.XrdWavelength;
 
 /**
  * Issue 6 speed target: a series of 1,000 patterns x 5,000 points (Cu K-alpha1/2, 10 layered-oxide

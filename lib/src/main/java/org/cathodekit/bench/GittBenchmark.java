@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.cathodekit.core.AtomicFiles;
+import org.cathodekit.core.CyclerData;
 import org.cathodekit.gitt.Gitt;
 import org.cathodekit.gitt.GittModel;
 import org.cathodekit.gitt.GittModelOptions;
 import org.cathodekit.gitt.GittOptions;
 import org.cathodekit.gitt.GittResult;
 import org.cathodekit.gitt.GittSimulation;
-import org.cathodekit.io.CyclerData;
 import org.cathodekit.io.CyclerReader;
 
 /**

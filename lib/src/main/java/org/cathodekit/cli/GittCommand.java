@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cathodekit.core.CyclerData;
+import org.cathodekit.core.CyclerFormat;
 import org.cathodekit.core.Json;
 import org.cathodekit.gitt.DroppedPulse;
 import org.cathodekit.gitt.Gitt;
@@ -11,8 +13,6 @@ import org.cathodekit.gitt.GittOptions;
 import org.cathodekit.gitt.GittPulse;
 import org.cathodekit.gitt.GittResult;
 import org.cathodekit.gitt.PulseDetection;
-import org.cathodekit.io.CyclerData;
-import org.cathodekit.io.CyclerFormat;
 import org.cathodekit.io.CyclerReader;
 
 import picocli.CommandLine.Command;
@@ -120,6 +120,7 @@ final class GittCommand extends JsonCommand {
                     .put("D_wh_m2_s", p.dWhM2PerS())
                     .put("D_wh_mass_form_m2_s", p.dWhMassFormM2PerS())
                     .put("li_content_after", p.liContentAfter())
+                    .put("ocv_nonlinearity", p.ocvNonlinearity())
                     .put("flags", p.flags().stream().map(Enum::name).toList()));
         }
         List<Object> dropped = new ArrayList<>();

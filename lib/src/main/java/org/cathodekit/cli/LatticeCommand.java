@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.Json;
+import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.CrystalSystem;
 import org.cathodekit.diffraction.IndexedPeak;
 import org.cathodekit.diffraction.LatticeFit;
@@ -15,8 +17,6 @@ import org.cathodekit.diffraction.PeakFitOptions;
 import org.cathodekit.diffraction.PeakFitting;
 import org.cathodekit.diffraction.PeakResult;
 import org.cathodekit.diffraction.Reflection;
-import org.cathodekit.io.DiffractionPattern;
-import org.cathodekit.io.XrdWavelength;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

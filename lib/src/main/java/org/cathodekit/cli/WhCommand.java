@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.Json;
+import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.CrystalSystem;
 import org.cathodekit.diffraction.InstrumentFunction;
 import org.cathodekit.diffraction.KAlpha2;
@@ -20,9 +22,7 @@ import org.cathodekit.diffraction.WhPoint;
 import org.cathodekit.diffraction.WilliamsonHall;
 import org.cathodekit.diffraction.WilliamsonHallOptions;
 import org.cathodekit.diffraction.WilliamsonHallResult;
-import org.cathodekit.io.DiffractionPattern;
 import org.cathodekit.io.PatternReader;
-import org.cathodekit.io.XrdWavelength;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.Parallel;
-import org.cathodekit.io.DiffractionPattern;
-import org.cathodekit.io.XrdWavelength;
+import org.cathodekit.core.XrdWavelength;
 
 /**
  * In-situ series: many patterns on one 2-theta axis -> a(t), c(t), V(t), microstrain(t), (003)/(104)(t).

@@ -7,8 +7,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealVector;
-import org.cathodekit.io.DiffractionPattern;
-import org.cathodekit.io.XrdWavelength;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.XrdWavelength;
 
 /**
  * Instrument broadening as a Caglioti function measured on a standard:

@@ -11,8 +11,8 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.util.Pair;
 import org.cathodekit.core.Checks;
-import org.cathodekit.io.DiffractionPattern;
-import org.cathodekit.io.XrdWavelength;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.XrdWavelength;
 
 /**
  * Lattice parameters by least squares over indexed reflections.

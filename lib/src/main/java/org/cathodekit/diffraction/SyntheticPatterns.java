@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Random;
 
 import org.cathodekit.core.AtomicFiles;
-import org.cathodekit.io.DiffractionPattern;
-import org.cathodekit.io.XrdWavelength;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.XrdWavelength;
 
 /**
  * Documented, seeded forward model of powder patterns with planted crystallite size and

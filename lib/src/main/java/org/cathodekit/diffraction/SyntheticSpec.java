@@ -1,7 +1,7 @@
 package org.cathodekit.diffraction;
 
 import org.cathodekit.core.Checks;
-import org.cathodekit.io.XrdWavelength;
+import org.cathodekit.core.XrdWavelength;
 
 /**
  * Parameters of the synthetic-pattern forward model ({@link SyntheticPatterns}).

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cathodekit.core.Checks;
-import org.cathodekit.io.DiffractionPattern;
-import org.cathodekit.io.XrdWavelength;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.XrdWavelength;
 
 /**
  * Williamson-Hall size/strain analysis exactly as paper C, eq. 4:

@@ -23,8 +23,9 @@
  * </ul>
  *
  * <p>Units: angles in degrees 2-theta unless the name says {@code Rad}; wavelengths and lattice
- * parameters in Angstrom; sizes in nm; W-H axes in 1/Angstrom. Readers live in
- * {@link org.cathodekit.io.PatternReader}; the command line in {@code cli.WhCommand} and
- * {@code cli.LatticeCommand}.
+ * parameters in Angstrom; sizes in nm; W-H axes in 1/Angstrom. Patterns are
+ * {@link org.cathodekit.core.DiffractionPattern} with a {@link org.cathodekit.core.XrdWavelength};
+ * files are read by {@code io.PatternReader}; the command line is in {@code cli.WhCommand} and
+ * {@code cli.LatticeCommand}. This package depends on {@code core} and Commons Math only.
  */
 package org.cathodekit.diffraction;

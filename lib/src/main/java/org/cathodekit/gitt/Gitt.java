@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.cathodekit.core.Checks;
-import org.cathodekit.io.CyclerData;
+import org.cathodekit.core.CyclerData;
 
 /**
  * Galvanostatic intermittent titration (GITT): Li diffusivity per titration pulse.
@@ -21,7 +21,9 @@ import org.cathodekit.io.CyclerData;
  *
  * <p>Validity: both assume semi-infinite diffusion (t &lt;&lt; r^2/D: flagged with
  * {@link GittFlag#TAU_NOT_SHORT}), small dE (a linear coulometric titration curve over the pulse) and
- * relaxed potentials (flagged with {@link GittFlag#REST_NOT_RELAXED}). For a sphere the first
+ * relaxed potentials (flagged with {@link GittFlag#REST_NOT_RELAXED}). A titration curve that is
+ * not linear over one pulse (OCV steps, the steep ends) is flagged with {@link GittFlag#OCV_NONLINEAR}
+ * from the change of dE_s between neighbouring pulses ({@link GittPulse#ocvNonlinearity()}). For a sphere the first
  * correction to the sqrt(t) law makes the fitted slope too steep by the relative amount
  * {@code sqrt(pi) * s_mid * sqrt(D)/r} (s_mid = middle of the window in s^0.5), so eq. 2
  * underestimates D by about twice that (see {@link GittModel}).
@@ -109,8 +111,13 @@ public final class Gitt {
         }
         int segments = seg.length / 2;
         if (segments == 0) {
-            throw new IllegalArgumentException(where + ": no current pulses found in " + n + " rows (|I| never exceeds "
-                    + thr[0] + " A for more than one sample); expected a GITT series of current pulses and rests");
+            String col = data.unitsDetected().getOrDefault("current", "current");
+            int arrow = col.indexOf(" -> ");
+            String column = "column '" + (arrow >= 0 ? col.substring(0, arrow) : col) + "'";
+            String why = thr[0] <= Double.MIN_NORMAL ? "the current is zero in every row"
+                    : "|I| never exceeds " + thr[0] + " A for more than one sample";
+            throw new IllegalArgumentException(where + ", data rows 1-" + n + ", " + column + ": no current pulses found ("
+                    + why + "); expected a GITT series of current pulses and rests");
         }
         // cumulative charge (trapezoid), C, positive on charge
         double[] q = new double[n];
@@ -150,7 +157,50 @@ public final class Gitt {
             }
             pulses.add(analysePulse(pulses.size(), t, v, c, q, s, e, nextStart - 1, mean, molLi, options));
         }
-        return new GittResult(options, thr[0], thr[1], n, pulses, dropped);
+        return new GittResult(options, thr[0], thr[1], n, withOcvNonlinearity(pulses, options), dropped);
+    }
+
+    /**
+     * Post-pass over the analysed pulses: {@link GittPulse#ocvNonlinearity()} from the relaxed-potential
+     * steps of same-direction neighbours, and {@link GittFlag#OCV_NONLINEAR} above the option's limit.
+     */
+    private static List<GittPulse> withOcvNonlinearity(List<GittPulse> pulses, GittOptions o) {
+        List<GittPulse> out = new ArrayList<>(pulses.size());
+        for (int k = 0; k < pulses.size(); k++) {
+            GittPulse p = pulses.get(k);
+            double kappa = ocvNonlinearity(k > 0 ? pulses.get(k - 1) : null, p,
+                    k + 1 < pulses.size() ? pulses.get(k + 1) : null);
+            EnumSet<GittFlag> flags = p.flags().isEmpty() ? EnumSet.noneOf(GittFlag.class) : EnumSet.copyOf(p.flags());
+            if (kappa > o.maxOcvNonlinearity()) {
+                flags.add(GittFlag.OCV_NONLINEAR);
+            }
+            out.add(new GittPulse(p.index(), p.direction(), p.firstRow(), p.lastRow(), p.startS(), p.tauS(), p.currentA(),
+                    p.currentRelStd(), p.eBeforeV(), p.eAfterV(), p.dEsV(), p.irDropV(), p.dEtV(), p.slopeVPerSqrtS(),
+                    p.r2(), p.windowPoints(), p.dM2PerS(), p.dWhM2PerS(), p.dWhMassFormM2PerS(), p.restS(),
+                    p.restEndSlopeVPerS(), p.liContentAfter(), p.capacityMAhPerG(), kappa, flags));
+        }
+        return out;
+    }
+
+    /**
+     * {@code max(|dEs(p) - dEs(prev)|, |dEs(next) - dEs(p)|) / |dEs(p)|} over the neighbours that are
+     * non-null and of the same direction as {@code p} (see {@link GittPulse#ocvNonlinearity()});
+     * NaN when there is no such neighbour or dE_s(p) is 0 or not finite.
+     */
+    static double ocvNonlinearity(GittPulse prev, GittPulse p, GittPulse next) {
+        double d = p.dEsV();
+        if (!(Math.abs(d) > 0) || !Double.isFinite(d)) {
+            return Double.NaN;
+        }
+        double worst = Double.NaN;
+        if (prev != null && prev.direction() == p.direction()) {
+            worst = Math.abs(d - prev.dEsV());
+        }
+        if (next != null && next.direction() == p.direction()) {
+            double b = Math.abs(next.dEsV() - d);
+            worst = Double.isNaN(worst) ? b : Math.max(worst, b);
+        }
+        return worst / Math.abs(d);
     }
 
     private static GittPulse analysePulse(int index, double[] t, double[] v, double[] c, double[] q, int s, int e,
@@ -261,6 +311,7 @@ public final class Gitt {
             cap = q[e] / 3.6 / o.activeMassG();
         }
         return new GittPulse(index, mean > 0 ? PulseDirection.CHARGE : PulseDirection.DISCHARGE, s, e, t0, tau, mean,
-                relStd, eBefore, eAfter, dEs, ir, dEt, slope, r2, m, d, dwh, dmf, restS, restSlope, xLi, cap, flags);
+                relStd, eBefore, eAfter, dEs, ir, dEt, slope, r2, m, d, dwh, dmf, restS, restSlope, xLi, cap, Double.NaN,
+                flags);
     }
 }

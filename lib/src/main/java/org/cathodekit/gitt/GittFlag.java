@@ -18,5 +18,12 @@ public enum GittFlag {
     /** Relative standard deviation of the pulse current above {@link GittOptions#maxCurrentRelStd()}. */
     UNSTABLE_CURRENT,
     /** dE_s or the slope is zero or of inconsistent sign, so D is meaningless. */
-    INCONSISTENT_SIGN
+    INCONSISTENT_SIGN,
+    /**
+     * The open-circuit voltage is not linear over one titration, so eq. 2 (and Weppner-Huggins) is
+     * unreliable: {@link GittPulse#ocvNonlinearity()} above {@link GittOptions#maxOcvNonlinearity()}
+     * (0.1). See {@link GittPulse#ocvNonlinearity()} for the definition; typical causes are a
+     * two-phase plateau or step of the OCV (e.g. H2-H3) and the steep ends of the titration curve.
+     */
+    OCV_NONLINEAR
 }

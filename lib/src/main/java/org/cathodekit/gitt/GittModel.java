@@ -13,7 +13,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.apache.commons.math3.special.Erf;
 import org.cathodekit.core.AtomicFiles;
-import org.cathodekit.io.CyclerData;
+import org.cathodekit.core.CyclerData;
 
 /**
  * Synthetic GITT forward model with planted truth: spherical particles of radius r, Fickian

@@ -23,15 +23,20 @@ import org.cathodekit.core.Checks;
  * @param initialLiContent     Li content x at the start of the file (1 for a pristine cathode)
  * @param molarVolumeCm3PerMol molar volume V_M [cm^3/mol] for the (m, V_M, M, S) form; NaN: not used
  * @param areaCm2              electrode/electrolyte contact area S [cm^2] for that form; NaN: not used
+ * @param maxOcvNonlinearity   {@link GittPulse#ocvNonlinearity()} above this raises {@link GittFlag#OCV_NONLINEAR}
+ *                             (0.1: dE/dx changes by more than 10 % across one titration, so D may be off by
+ *                             about 20 % or more; on the synthetic forward model every pulse whose D is off by
+ *                             more than 12 % after the sphere correction carries this or another flag)
  */
 public record GittOptions(double radiusM, double windowStartSqrtS, double windowEndSqrtS, PulseDetection detection,
         double onThresholdA, double offThresholdA, int minWindowPoints, double minR2, double maxRestSlopeVPerS,
         double restSlopeWindowS, double maxTauFraction, double maxCurrentRelStd, double activeMassG,
-        double molarMassGPerMol, double initialLiContent, double molarVolumeCm3PerMol, double areaCm2) {
+        double molarMassGPerMol, double initialLiContent, double molarVolumeCm3PerMol, double areaCm2,
+        double maxOcvNonlinearity) {
 
     /** Paper C's window (10-20 s^0.5), hysteresis detection, radius not set (NaN: must be given). */
     public static final GittOptions DEFAULTS = new GittOptions(Double.NaN, 10, 20, PulseDetection.CURRENT_HYSTERESIS,
-            Double.NaN, Double.NaN, 10, 0.99, 1e-6, 600, 0.1, 0.02, Double.NaN, Double.NaN, 1.0, Double.NaN, Double.NaN);
+            Double.NaN, Double.NaN, 10, 0.99, 1e-6, 600, 0.1, 0.02, Double.NaN, Double.NaN, 1.0, Double.NaN, Double.NaN, 0.1);
 
     public GittOptions {
         if (!Double.isNaN(radiusM)) {
@@ -63,6 +68,7 @@ public record GittOptions(double radiusM, double windowStartSqrtS, double window
         Checks.requireFinite(initialLiContent, "initialLiContent");
         nanOrPositive(molarVolumeCm3PerMol, "molarVolumeCm3PerMol");
         nanOrPositive(areaCm2, "areaCm2");
+        Checks.requirePositive(maxOcvNonlinearity, "maxOcvNonlinearity");
     }
 
     private static void nanOrPositive(double v, String name) {
@@ -74,74 +80,80 @@ public record GittOptions(double radiusM, double windowStartSqrtS, double window
     public GittOptions withRadiusM(double v) {
         return new GittOptions(v, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
                 minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
     }
 
     public GittOptions withWindowSqrtS(double start, double end) {
         return new GittOptions(radiusM, start, end, detection, onThresholdA, offThresholdA,
                 minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
     }
 
     public GittOptions withDetection(PulseDetection v) {
         return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, v, onThresholdA, offThresholdA,
                 minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
     }
 
     public GittOptions withThresholdsA(double on, double off) {
         return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, on, off,
                 minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
     }
 
     public GittOptions withMaxRestSlopeVPerS(double v) {
         return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
                 minWindowPoints, minR2, v, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
     }
 
     public GittOptions withMaxTauFraction(double v) {
         return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
                 minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, v, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
     }
 
     /** Active mass [g], molar mass [g/mol] and initial Li content, for Li content x per pulse. */
     public GittOptions withMaterial(double massG, double molarMass, double initialLi) {
         return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
                 minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                massG, molarMass, initialLi, molarVolumeCm3PerMol, areaCm2);
+                massG, molarMass, initialLi, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
     }
 
     /** Molar volume [cm^3/mol] and contact area [cm^2] for the Weppner-Huggins (m, V_M, M, S) form. */
     public GittOptions withMolarVolumeAndArea(double vmCm3PerMol, double sCm2) {
         return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
                 minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, vmCm3PerMol, sCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, vmCm3PerMol, sCm2, maxOcvNonlinearity);
     }
 
     public GittOptions withMinWindowPoints(int v) {
         return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
                 v, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
     }
 
     public GittOptions withMinR2(double v) {
         return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
                 minWindowPoints, v, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
     }
 
     public GittOptions withRestSlopeWindowS(double v) {
         return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
                 minWindowPoints, minR2, maxRestSlopeVPerS, v, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
     }
 
     public GittOptions withMaxCurrentRelStd(double v) {
         return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
                 minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, v,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2);
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
+    }
+
+    public GittOptions withMaxOcvNonlinearity(double v) {
+        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
+                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
+                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, v);
     }
 }

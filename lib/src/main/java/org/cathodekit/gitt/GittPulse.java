@@ -30,13 +30,27 @@ import java.util.Set;
  * @param restEndSlopeVPerS  dV/dt fitted over the end of the following rest [V/s]
  * @param liContentAfter     Li content x after the pulse from integrated current; NaN without mass
  * @param capacityMAhPerG    charge passed since the file start at the end of the pulse [mAh/g]; NaN without mass
+ * @param ocvNonlinearity    relative change of the relaxed-potential step between this titration and its
+ *                           neighbours, an estimate of |E''| dx/|E'| over one titration (dimensionless):
+ *                           <pre>  kappa_k = max(|dE_s,k - dE_s,k-1|, |dE_s,k+1 - dE_s,k|) / |dE_s,k|</pre>
+ *                           over the neighbours k-1, k+1 that exist and are analysed pulses of the same
+ *                           direction adjacent in file order; NaN when there is none (a lone pulse).
+ *                           Reasoning: eq. 2 and Weppner-Huggins assume a linear titration curve E(x) over
+ *                           the pulse, so that the chord dE_s/dx and the local slope dE/dx_s that converts
+ *                           the surface-content transient into the sqrt(t) slope are the same. With
+ *                           dE_s,k ~ E' dx, the difference of neighbouring steps is ~ E'' dx^2, so
+ *                           kappa ~ |E''| dx/|E'|: the relative change of dE/dx across one titration. D
+ *                           goes with (dE_s/slope)^2, so its relative error is about 2 kappa (more where the
+ *                           surface content moves further than dx during the pulse). The one-sided maximum,
+ *                           not the central difference, is used so that an inflection (E'' = 0 but E'''
+ *                           large, the middle of an OCV step) is caught as well.
  * @param flags              diagnostics (unmodifiable)
  */
 public record GittPulse(int index, PulseDirection direction, int firstRow, int lastRow, double startS, double tauS,
         double currentA, double currentRelStd, double eBeforeV, double eAfterV, double dEsV, double irDropV,
         double dEtV, double slopeVPerSqrtS, double r2, int windowPoints, double dM2PerS, double dWhM2PerS,
         double dWhMassFormM2PerS, double restS, double restEndSlopeVPerS, double liContentAfter,
-        double capacityMAhPerG, Set<GittFlag> flags) {
+        double capacityMAhPerG, double ocvNonlinearity, Set<GittFlag> flags) {
 
     public GittPulse {
         flags = Collections.unmodifiableSet(flags.isEmpty() ? EnumSet.noneOf(GittFlag.class) : EnumSet.copyOf(flags));

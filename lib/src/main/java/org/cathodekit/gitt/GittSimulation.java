@@ -2,7 +2,7 @@ package org.cathodekit.gitt;
 
 import java.util.List;
 
-import org.cathodekit.io.CyclerData;
+import org.cathodekit.core.CyclerData;
 
 /**
  * Output of {@link GittModel#simulate}: the series and the planted truth per pulse.

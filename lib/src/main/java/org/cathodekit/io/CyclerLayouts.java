@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cathodekit.core.CyclerFormat;
 import org.cathodekit.core.DataFormatException;
 
 /** Finds header, dialect and columns of a cycler export (package-private helper of {@link CyclerReader}). */

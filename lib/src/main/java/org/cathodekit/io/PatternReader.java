@@ -8,7 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cathodekit.core.DataFormatException;
-import org.cathodekit.io.DiffractionPattern.AxisUnit;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.DiffractionPattern.AxisUnit;
+import org.cathodekit.core.XrdWavelength;
 
 /**
  * Reads powder diffraction patterns. The format is chosen by the file extension:

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 
 import org.cathodekit.core.DataFormatException;
-import org.cathodekit.io.DiffractionPattern.AxisUnit;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.DiffractionPattern.AxisUnit;
+import org.cathodekit.core.XrdWavelength;
 
 /** Rigaku .ras, Fit2D/pyFAI .chi and GSAS .fxye/.gsa readers (see {@link PatternReader}). */
 final class XrdLegacyFormats {

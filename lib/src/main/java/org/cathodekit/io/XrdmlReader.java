@@ -15,7 +15,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.cathodekit.core.DataFormatException;
-import org.cathodekit.io.DiffractionPattern.AxisUnit;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.DiffractionPattern.AxisUnit;
+import org.cathodekit.core.XrdWavelength;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;

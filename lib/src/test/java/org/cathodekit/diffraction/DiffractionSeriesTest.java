@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cathodekit.io.DiffractionPattern;
+import org.cathodekit.core.DiffractionPattern;
 import org.junit.jupiter.api.Test;
 
 /** In-situ series with a planted lattice trajectory (paper C end-points for PC-NC91). */

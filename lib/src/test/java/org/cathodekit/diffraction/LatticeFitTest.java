@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.cathodekit.io.DiffractionPattern;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.io.PatternReader;
-import org.cathodekit.io.XrdWavelength;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

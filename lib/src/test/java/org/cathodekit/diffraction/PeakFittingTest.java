@@ -8,9 +8,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cathodekit.io.DiffractionPattern;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.io.PatternReader;
-import org.cathodekit.io.XrdWavelength;
 import org.junit.jupiter.api.Test;
 
 /** Profile fits against analytic areas and widths. */

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.cathodekit.io.DiffractionPattern;
-import org.cathodekit.io.XrdWavelength;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.XrdWavelength;
 import org.junit.jupiter.api.Test;
 
 /** Williamson-Hall (paper C eq. 4): analytic line and planted size/strain in synthetic patterns. */

@@ -110,4 +110,46 @@ class GittCommandTest {
         assertEquals(2, fmt.code());
         assertTrue(fmt.err().contains("unknown cycler format"), fmt.err());
     }
+
+    /**
+     * Every bad-input case of issue 5 through the command line: exit 2, nothing on stdout, exactly one
+     * line on stderr naming the file, the row (line) and the column, the input untouched and nothing
+     * written beside it. Named fixtures, one per case.
+     */
+    @Test
+    void issueFiveBadInputsThroughTheCommandLine() throws Exception {
+        record Bad(String file, String content, List<String> mustName) {
+        }
+        List<Bad> cases = List.of(
+                new Bad("missingTime.csv", "Ewe/V,I/mA\n0,3.7\n1,3.7\n", List.of("line 1", "no time", "columns found", "Ewe/V", "I/mA")),
+                new Bad("missingVoltage.csv", "time/s,I/mA\n0,0\n1,0\n", List.of("line 1", "no voltage", "columns found", "time/s")),
+                new Bad("missingCurrent.csv", "time/s,Ewe/V,temperature/C\n0,3.7,25\n1,3.7,25\n",
+                        List.of("line 1", "no current", "columns found", "temperature/C")),
+                new Bad("nonMonotonicTime.csv", "time/s,Ewe/V,I/mA\n0,3.7,0\n10,3.7,0\n5,3.7,0\n",
+                        List.of("line 4", "column 'time/s'", "backwards")),
+                new Bad("cutMidRow.csv", "time/s,Ewe/V,I/mA\n0,3.7,0\n1,3.7,0\n2,3.7", List.of("line 4", "cut mid-row", "header has 3")),
+                new Bad("noPulses.csv", "time/s,Ewe/V,I/mA\n0,3.7,0\n1,3.7,0\n2,3.7,0\n",
+                        List.of("data rows 1-3", "column 'I/mA'", "no current pulses", "zero in every row")),
+                new Bad("mixedUnits.csv", "time/s,Voltage(V),I/mA\n0,3.7,0\n1,3700 mV,0\n2,3.7,0\n",
+                        List.of("line 3", "column 'Voltage(V)'", "mixed units", "'mV'")));
+        for (Bad b : cases) {
+            Path sub = Files.createDirectory(dir.resolve(b.file().replace(".csv", "")));
+            Path f = sub.resolve(b.file());
+            Files.writeString(f, b.content());
+            byte[] before = Files.readAllBytes(f);
+            Run r = run("gitt", "--input", f.toString(), "--radius-um", "2", "--json");
+            assertEquals(2, r.code(), b.file() + ": " + r.err());
+            assertEquals("", r.out(), b.file());
+            String err = r.err().strip();
+            assertEquals(1, err.lines().count(), b.file() + " one line: " + err);
+            assertTrue(err.contains(b.file()), b.file() + " names the file: " + err);
+            for (String s : b.mustName()) {
+                assertTrue(err.contains(s), b.file() + " names '" + s + "': " + err);
+            }
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(f)), b.file() + " input modified");
+            try (var files = Files.list(sub)) {
+                assertEquals(List.of(f), files.toList(), b.file() + ": nothing written");
+            }
+        }
+    }
 }

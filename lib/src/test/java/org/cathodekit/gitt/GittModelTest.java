@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.cathodekit.io.CyclerData;
+import org.cathodekit.core.CyclerData;
 import org.cathodekit.io.CyclerReader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

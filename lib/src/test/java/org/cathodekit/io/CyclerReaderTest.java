@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.cathodekit.core.CyclerData;
+import org.cathodekit.core.CyclerFormat;
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.Sha256;
 import org.cathodekit.gitt.Gitt;
@@ -192,14 +194,14 @@ class CyclerReaderTest {
             "1e-300", "  2.5 ", "+7", ".5", "5.", "0.00099171", "-2501.71411", "1.7976931348623157e308"};
         for (String t : tokens) {
             char dec = t.contains(",") ? ',' : '.';
-            double fast = CyclerReader.fastParse(t, 0, t.length(), dec);
+            double fast = CyclerNumbers.fastParse(t, 0, t.length(), dec);
             double ref = Double.parseDouble(t.trim().replace(',', '.'));
             assertTrue(Double.isNaN(fast) || fast == ref, t + ": " + fast + " vs " + ref);
         }
-        assertEquals(3.8, CyclerReader.fastParse("3.8000000", 0, 9, '.'), 0);
-        assertEquals(0.1, CyclerReader.fastParse("1,0000000E-001", 0, 14, ','), 0);
-        assertEquals(183171.5699996948242, CyclerReader.parseClock("  2d 02:52:51.5699996948242"), 1e-9);
-        assertEquals(518538, CyclerReader.parseClock("144:02:18"), 0);
+        assertEquals(3.8, CyclerNumbers.fastParse("3.8000000", 0, 9, '.'), 0);
+        assertEquals(0.1, CyclerNumbers.fastParse("1,0000000E-001", 0, 14, ','), 0);
+        assertEquals(183171.5699996948242, CyclerNumbers.parseClock("  2d 02:52:51.5699996948242"), 1e-9);
+        assertEquals(518538, CyclerNumbers.parseClock("144:02:18"), 0);
     }
 
     /** Chunked parallel parsing gives identical arrays for any thread count. */

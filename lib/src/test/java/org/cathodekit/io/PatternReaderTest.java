@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.cathodekit.core.DataFormatException;
+import org.cathodekit.core.DiffractionPattern;
+import org.cathodekit.core.XrdWavelength;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,9 @@
-package org.cathodekit.io;
+package org.cathodekit.core;
 
 import java.util.Locale;
 
 /**
- * Battery-cycler export layouts understood by {@link CyclerReader}. Each constant documents how its
+ * Battery-cycler export layouts understood by {@code io.CyclerReader}. Each constant documents how its
  * time, voltage and current columns are found and converted to SI.
  */
 public enum CyclerFormat {

@@ -1,4 +1,4 @@
-package org.cathodekit.io;
+package org.cathodekit.core;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cathodekit.core.Checks;
-
 /**
- * A tidy cycler time series in SI units with its provenance, as read by {@link CyclerReader}.
+ * A tidy cycler time series in SI units with its provenance, as read by {@code io.CyclerReader}.
  *
  * <p>Conventions: time in seconds from the file's own zero, strictly non-decreasing (repeated time
  * stamps, which real exports contain at step changes, are kept and counted); voltage in volts;

@@ -1,6 +1,4 @@
-package org.cathodekit.io;
-
-import org.cathodekit.core.Checks;
+package org.cathodekit.core;
 
 /**
  * The radiation a diffraction pattern was measured with: K-alpha1 (or the monochromatic

@@ -1,4 +1,4 @@
-package org.cathodekit.io;
+package org.cathodekit.core;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,8 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import org.cathodekit.core.Checks;
 
 /**
  * One powder diffraction pattern as read from a file: axis values with their unit, intensities,

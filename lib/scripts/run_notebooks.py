@@ -96,16 +96,18 @@ def run_one(path, kernel, out_dir, html, timeout, startup_timeout):
     t0 = time.time()
     notes = []
     with open(log_path, "w", encoding="utf-8") as kernel_log:
-        nb, kernel_start, fatal = execute(path, kernel, timeout, startup_timeout, kernel_log)
-        # A kernel that never answered kernel_info (nan start time) is retried, and the retry is
-        # reported. Seen with rapaio-jupyter-kernel 3.0.1, more often on a loaded 2-core machine: its
-        # shell channel never handles kernel_info after binding (about one start in six under load,
-        # one in twenty idle); the next start works. Normal starts take 1-3 s, hence 30 s per try.
-        for attempt in (2, 3):
+        # A kernel that never answers kernel_info (nan start time) is restarted, and each restart is
+        # reported. Seen with rapaio-jupyter-kernel 3.0.1: in about one start in four to six its shell
+        # channel never handles a message although its sockets listen and the client is connected
+        # (jstack: the shell loop polls forever); the next start works. Normal starts take 1-3 s, so
+        # the first attempts wait briefly and later ones longer (a slow machine still gets its time).
+        waits = [min(startup_timeout, w) for w in (10, 20, 40)] + [startup_timeout, startup_timeout]
+        for attempt, wait in enumerate(waits, start=1):
+            nb, kernel_start, fatal = execute(path, kernel, timeout, wait, kernel_log)
             if not (fatal and kernel_start != kernel_start):
                 break
-            notes.append(f"kernel did not start on attempt {attempt - 1} ({fatal}); retried")
-            nb, kernel_start, fatal = execute(path, kernel, timeout, startup_timeout, kernel_log)
+            if attempt < len(waits):
+                notes.append(f"kernel did not answer within {wait} s on attempt {attempt} ({fatal}); restarted")
     seconds = time.time() - t0
     problems, keys = check(nb)
     if fatal:
@@ -137,8 +139,8 @@ def main():
     ap.add_argument("--out", help="folder for executed notebooks, HTML, figures and summary.tsv")
     ap.add_argument("--html", action="store_true", help="also render HTML")
     ap.add_argument("--timeout", type=int, default=900, help="per-cell timeout, seconds")
-    ap.add_argument("--startup-timeout", type=int, default=30,
-                    help="kernel start timeout per attempt, seconds (3 attempts)")
+    ap.add_argument("--startup-timeout", type=int, default=60,
+                    help="longest wait for a kernel to start, seconds (up to 5 attempts: 10, 20, 40, then this)")
     a = ap.parse_args()
     for p in a.notebooks:
         if not os.path.isfile(p):

@@ -87,8 +87,14 @@ final class LatticeCommand extends JsonCommand {
             List<Reflection> refl = LatticeFit.observable(sys.reflections(a0, c0, wl.alpha1A(), lo.minTwoThetaDeg(), lo.maxTwoThetaDeg()), sys);
             pk = LatticeFit.fitPositions(refl, toleranceDeg);
         }
-        List<PeakResult> fits = PeakFitting.fit(p, pk, po);
-        LatticeResult r = LatticeFit.fromPeaks(fits, wl.alpha1A(), lo);
+        List<PeakResult> fits;
+        LatticeResult r;
+        try {
+            fits = PeakFitting.fit(p, pk, po);
+            r = LatticeFit.fromPeaks(fits, wl.alpha1A(), lo);
+        } catch (IllegalArgumentException e) {
+            throw WhCommand.inFile(input, "peaks " + WhCommand.describe(pk), e);
+        }
         List<Object> used = new ArrayList<>();
         for (IndexedPeak ip : r.peaks()) {
             Reflection f = ip.reflection();

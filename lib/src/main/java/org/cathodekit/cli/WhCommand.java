@@ -77,11 +77,15 @@ final class WhCommand extends JsonCommand {
     @Option(names = "--window-deg", defaultValue = "1.0", description = "Half width of each fit window (deg, default ${DEFAULT-VALUE}).")
     double windowDeg;
 
+    @Option(names = "--max-iterations", defaultValue = "200", description = "Levenberg-Marquardt iteration limit per fit window; a window that"
+            + " does not converge is reported in failed_peaks (default ${DEFAULT-VALUE}).")
+    int maxIterations;
+
     @Override
     protected Json.Obj compute() {
         DiffractionPattern p = readPattern(input, wavelengthA, kalpha2A, kalpha2Ratio);
         XrdWavelength wl = p.requireWavelength();
-        PeakFitOptions po = peakOptions(profile, kalpha2Mode, windowDeg);
+        PeakFitOptions po = peakOptions(profile, kalpha2Mode, windowDeg).withMaxIterations(maxIterations);
         InstrumentFunction inst = InstrumentFunction.NONE;
         if (instrument != null) {
             DiffractionPattern std = readPattern(instrument, wavelengthA, kalpha2A, kalpha2Ratio);
@@ -90,7 +94,11 @@ final class WhCommand extends JsonCommand {
                 case "ceo2" -> StandardMaterial.CEO2_SRM674B;
                 default -> throw new IllegalArgumentException("--standard must be lab6 or ceo2, got '" + standard + "'");
             };
-            inst = InstrumentFunction.fromStandard(std, mat, po, 15, 150);
+            try {
+                inst = InstrumentFunction.fromStandard(std, mat, po, 15, 150);
+            } catch (IllegalArgumentException e) {
+                throw inFile(instrument, "--instrument standard " + mat, e);
+            }
         }
         double[] pk = peaks;
         if (pk == null) {
@@ -100,7 +108,12 @@ final class WhCommand extends JsonCommand {
             pk = refl.stream().mapToDouble(Reflection::twoThetaDeg).toArray();
         }
         WilliamsonHallOptions who = WilliamsonHallOptions.DEFAULTS.withK(k).withCorrection(po.profile().defaultCorrection());
-        WilliamsonHallResult r = WilliamsonHall.analyse(p, pk, po, inst, who);
+        WilliamsonHallResult r;
+        try {
+            r = WilliamsonHall.analyse(p, pk, po, inst, who);
+        } catch (IllegalArgumentException e) {
+            throw inFile(input, "peaks " + describe(pk), e);
+        }
         List<Object> pts = new ArrayList<>();
         for (WhPoint w : r.points()) {
             PeakResult f = r.fits().stream().filter(q -> q.status().ok() && q.twoThetaDeg() == w.twoThetaDeg()).findFirst().orElse(null);
@@ -145,6 +158,15 @@ final class WhCommand extends JsonCommand {
                         .put("w_deg2", inst.wDeg2()).put("r2", inst.r2()).put("source", inst.source()));
     }
 
+    /** The requested peak list for messages, e.g. {@code [18.750, 44.450] deg}. */
+    static String describe(double[] pk) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < pk.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", pk[i]));
+        }
+        return b.append("] deg").toString();
+    }
+
     static List<Object> failed(List<PeakResult> fits) {
         List<Object> out = new ArrayList<>();
         for (PeakResult f : fits) {
@@ -164,9 +186,26 @@ final class WhCommand extends JsonCommand {
             }
             return p;
         }
-        XrdWavelength w = l2 == null ? XrdWavelength.monochromatic(l1, "user: --wavelength-A")
-                : new XrdWavelength(l1, l2, ratio == null ? XrdWavelength.CU_RATIO : ratio, "user: --wavelength-A/--kalpha2-A");
+        XrdWavelength w;
+        try {
+            w = l2 == null ? XrdWavelength.monochromatic(l1, "user: --wavelength-A")
+                    : new XrdWavelength(l1, l2, ratio == null ? XrdWavelength.CU_RATIO : ratio, "user: --wavelength-A/--kalpha2-A");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": --wavelength-A/--kalpha2-A: " + e.getMessage()
+                    + "; expected an X-ray wavelength of 0.05-5 A (Cu K-alpha1 1.540593)");
+        }
         return p.withWavelength(w);
+    }
+
+    /**
+     * Names the input file and the option or peak list in an analysis error that does not name
+     * them yet (file-format errors already do and pass through unchanged).
+     */
+    static IllegalArgumentException inFile(Path file, String where, IllegalArgumentException e) {
+        if (e instanceof org.cathodekit.core.DataFormatException || String.valueOf(e.getMessage()).contains(file.toString())) {
+            return e;
+        }
+        return new IllegalArgumentException(file + ": " + where + ": " + e.getMessage(), e);
     }
 
     static PeakFitOptions peakOptions(String profile, String kalpha2, double windowDeg) {

@@ -63,18 +63,22 @@ final class XrdmlReader {
         XrdWavelength wl = null;
         Element used = first(root, "usedWavelength");
         if (used != null) {
-            double a1 = number(file, first(used, "kAlpha1"), "usedWavelength/kAlpha1");
+            double a1 = angstrom(file, first(used, "kAlpha1"), "usedWavelength/kAlpha1");
             Element k2 = first(used, "kAlpha2");
             Element r = first(used, "ratioKAlpha2KAlpha1");
             String intended = used.getAttribute("intended");
-            double a2 = k2 == null ? Double.NaN : number(file, k2, "usedWavelength/kAlpha2");
+            double a2 = k2 == null ? Double.NaN : angstrom(file, k2, "usedWavelength/kAlpha2");
             double ratio = r == null ? 0.0 : number(file, r, "usedWavelength/ratioKAlpha2KAlpha1");
             if (intended != null && intended.toLowerCase(Locale.ROOT).contains("alpha 1") && !intended.contains("2")) {
                 // a K-alpha1-only (monochromated) measurement still lists kAlpha2; intended says what reached the sample
                 notes.add("usedWavelength intended='" + intended + "': treated as monochromatic K-alpha1");
                 ratio = 0.0;
             }
-            wl = new XrdWavelength(a1, a2, ratio, "file: usedWavelength");
+            try {
+                wl = new XrdWavelength(a1, a2, ratio, "file: usedWavelength");
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(file, "<usedWavelength>", e.getMessage() + "; expected an X-ray wavelength of 0.05-5 A");
+            }
         } else {
             notes.add("no <usedWavelength> in the file: wavelength must be supplied");
         }
@@ -180,6 +184,19 @@ final class XrdmlReader {
             throw new DataFormatException(file, "<" + what + ">", "expected a number, found '" + e.getTextContent().trim() + "'");
         }
         return v;
+    }
+
+    /** A wavelength element in Angstrom ({@code unit="Angstrom"}, the XRDML default) or nm; any other unit is refused. */
+    private static double angstrom(Path file, Element e, String what) {
+        double v = number(file, e, what);
+        String unit = e.getAttribute("unit").trim();
+        if (unit.isEmpty() || unit.equalsIgnoreCase("Angstrom") || unit.equals("A") || unit.equals("\u00c5")) {
+            return v;
+        }
+        if (unit.equalsIgnoreCase("nm")) {
+            return 10 * v;
+        }
+        throw new DataFormatException(file, "<" + what + " unit=\"" + unit + "\">", "unknown wavelength unit; expected Angstrom or nm");
     }
 
     private static double[] numbers(Path file, Element e, String what) {

@@ -1,9 +1,11 @@
 package org.cathodekit.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -96,37 +98,134 @@ class DiffractionCommandsTest {
         assertEquals(1.35, (Double) j.get("ratio_003_104"), 0.04);
     }
 
+    /**
+     * The bad-input contract of the issue, one case at a time: exit 2, nothing on stdout, exactly one
+     * stderr line naming the file, the location (line, element, option or peak list) and what was
+     * expected; the input file byte-identical afterwards and no other file appearing next to it.
+     */
+    static void assertBadInput(Path file, String[] args, String... mustContain) throws IOException {
+        Path folder = file.getParent();
+        byte[] before = Files.readAllBytes(file);
+        List<Path> listing;
+        try (var s = Files.list(folder)) {
+            listing = s.sorted().toList();
+        }
+        Run r = run(args);
+        assertEquals(2, r.code(), "exit code; stderr: " + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), "one stderr line: " + r.err());
+        assertTrue(lines.get(0).contains(file.getFileName().toString()), "names the file: " + lines.get(0));
+        for (String m : mustContain) {
+            assertTrue(lines.get(0).contains(m), "'" + m + "' in: " + lines.get(0));
+        }
+        assertArrayEquals(before, Files.readAllBytes(file), "input unchanged");
+        try (var s = Files.list(folder)) {
+            assertEquals(listing, s.sorted().toList(), "nothing written next to the input");
+        }
+    }
+
+    /** A fresh folder holding one copy of the sample, so that the listing check sees only this case. */
+    static Path own(String name, byte[] content) throws IOException {
+        Path d = Files.createDirectories(dir.resolve("case-" + name));
+        return Files.write(d.resolve(name), content);
+    }
+
     @Test
-    void badInputsExitWith2() throws IOException {
-        Path noWl = dir.resolve("nowl.xy");
-        Files.writeString(noWl, String.join("\n", Files.readAllLines(sample).stream().filter(l -> !l.startsWith("#")).toList()));
-        Run r = run("wh", "--input", noWl.toString(), "--json");
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("wavelength") && r.err().contains("nowl.xy"), r.err());
-        assertEquals("", r.out());
+    void missingWavelength() throws IOException {
+        String noHeader = String.join("\n", Files.readAllLines(sample).stream().filter(l -> !l.startsWith("#")).toList());
+        Path f = own("nowl.xy", noHeader.getBytes(StandardCharsets.UTF_8));
+        assertBadInput(f, new String[] {"wh", "--input", f.toString(), "--json"}, "wavelength", "is unknown", "--wavelength-A");
+        assertBadInput(f, new String[] {"lattice", "--input", f.toString(), "--json"}, "wavelength", "--wavelength-A");
+    }
 
-        Run few = run("wh", "--input", sample.toString(), "--peaks", "18.75,44.45", "--json");
-        assertEquals(2, few.code());
-        assertTrue(few.err().contains("at least 3"), few.err());
+    @Test
+    void unknownWavelength() throws IOException {
+        Path f = own("badwl.xye", Files.readAllBytes(sample));
+        assertBadInput(f, new String[] {"wh", "--input", f.toString(), "--wavelength-A", "0", "--json"}, "--wavelength-A", "0.05-5 A");
+        assertBadInput(f, new String[] {"wh", "--input", f.toString(), "--wavelength-A", "1.5444", "--kalpha2-A", "1.5406", "--json"},
+                "--kalpha2-A", "K-alpha2 must be longer");
+        String xrdml = Files.readString(PatternReaderFixtures.path("handmade_peak.xrdml"));
+        Path pm = own("pm.xrdml", xrdml.replace("<kAlpha1 unit=\"Angstrom\">1.5405980", "<kAlpha1 unit=\"pm\">154.05980")
+                .getBytes(StandardCharsets.UTF_8));
+        assertBadInput(pm, new String[] {"wh", "--input", pm.toString(), "--peaks", "44.4,44.5,44.6", "--json"},
+                "<usedWavelength/kAlpha1 unit=\"pm\">", "expected Angstrom or nm");
+        Path txt = own("txt.xrdml", xrdml.replace(">1.5405980<", ">Cu<").getBytes(StandardCharsets.UTF_8));
+        assertBadInput(txt, new String[] {"lattice", "--input", txt.toString(), "--json"}, "<usedWavelength/kAlpha1>",
+                "expected a number, found 'Cu'");
+        Path big = own("big.xrdml", xrdml.replace(">1.5405980<", ">15.405980<").replace(">1.5444260<", ">15.444260<")
+                .getBytes(StandardCharsets.UTF_8));
+        assertBadInput(big, new String[] {"lattice", "--input", big.toString(), "--json"}, "<usedWavelength>", "0.05-5 A");
+    }
 
-        Run empty = run("wh", "--input", sample.toString(), "--peaks", "18.75,26.0,30.0", "--json");
-        assertEquals(2, empty.code());
-        assertTrue(empty.err().contains("NO_PEAK"), empty.err());
+    @Test
+    void fewerThanThreePeaks() throws IOException {
+        Path f = own("few.xye", Files.readAllBytes(sample));
+        assertBadInput(f, new String[] {"wh", "--input", f.toString(), "--peaks", "18.75,44.45", "--json"},
+                "peaks [18.750, 44.450] deg", "at least 3");
+    }
 
-        Path bad = dir.resolve("bad.xrdml");
-        Files.writeString(bad, "<?xml version=\"1.0\"?><xrdMeasurements><scan>");
-        Run xml = run("lattice", "--input", bad.toString(), "--json");
-        assertEquals(2, xml.code());
-        assertTrue(xml.err().contains("malformed XML"), xml.err());
+    @Test
+    void windowWithoutAPeak() throws IOException {
+        Path f = own("empty.xye", Files.readAllBytes(sample));
+        assertBadInput(f, new String[] {"wh", "--input", f.toString(), "--peaks", "18.75,26.0,30.0", "--json"},
+                "peaks [18.750, 26.000, 30.000] deg", "26.000 deg: NO_PEAK", "30.000 deg: NO_PEAK", "at least 3");
+    }
 
-        Path neg = dir.resolve("neg.xy");
-        Files.writeString(neg, "# wavelength = 1.5406\n10 5\n11 -3\n12 4\n");
-        Run n = run("lattice", "--input", neg.toString(), "--json");
-        assertEquals(2, n.code());
-        assertTrue(n.err().contains("line 3") && n.err().contains("negative"), n.err());
+    /** With enough good peaks a window without a peak is reported in failed_peaks and the W-H line is still fitted. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void windowWithoutAPeakAmongGoodOnesIsReportedNotFatal() {
+        Run r = run("wh", "--input", sample.toString(), "--peaks", "18.75,26.0,44.45,48.64,58.71,68.19", "--json");
+        assertEquals(0, r.code(), r.err());
+        List<Object> failed = (List<Object>) r.json().get("failed_peaks");
+        assertEquals(1, failed.size());
+        assertEquals("NO_PEAK", ((Map<String, Object>) failed.get(0)).get("status"));
+        assertEquals(5.0, r.json().get("n_peaks"));
+    }
 
-        assertEquals(2, run("wh", "--input", sample.toString(), "--profile", "voigt", "--json").code());
-        assertEquals(2, run("lattice", "--input", dir.resolve("missing.xye").toString(), "--json").code());
+    /** A fit that does not converge is reported per peak; with none left the one line names each peak's status. */
+    @Test
+    void fitThatDoesNotConverge() throws IOException {
+        Path f = own("slow.xye", Files.readAllBytes(sample));
+        assertBadInput(f, new String[] {"wh", "--input", f.toString(), "--peaks", "18.75,44.45,64.5", "--max-iterations", "1", "--json"},
+                "18.750 deg: NOT_CONVERGED", "44.450 deg: NOT_CONVERGED", "did not converge");
+    }
+
+    @Test
+    void malformedXml() throws IOException {
+        Path f = own("bad.xrdml", "<?xml version=\"1.0\"?>\n<xrdMeasurements><scan>".getBytes(StandardCharsets.UTF_8));
+        assertBadInput(f, new String[] {"lattice", "--input", f.toString(), "--json"}, "line 2", "malformed XML");
+        assertBadInput(f, new String[] {"wh", "--input", f.toString(), "--wavelength-A", "1.5406", "--json"}, "line 2", "malformed XML");
+        Path g = own("bad_malformed.xrdml", Files.readAllBytes(PatternReaderFixtures.path("bad_malformed.xrdml")));
+        assertBadInput(g, new String[] {"wh", "--input", g.toString(), "--json"}, "line ", "malformed XML");
+    }
+
+    @Test
+    void negativeCounts() throws IOException {
+        Path f = own("neg.xy", "# wavelength = 1.5406\n10 5\n11 -3\n12 4\n".getBytes(StandardCharsets.UTF_8));
+        assertBadInput(f, new String[] {"lattice", "--input", f.toString(), "--json"}, "line 3", "negative", "expected counts >= 0");
+        Path g = own("bad_negative_counts.xy", Files.readAllBytes(PatternReaderFixtures.path("bad_negative_counts.xy")));
+        assertBadInput(g, new String[] {"wh", "--input", g.toString(), "--wavelength-A", "1.5406", "--json"}, "line 7", "negative");
+    }
+
+    @Test
+    void otherBadOptions() throws IOException {
+        Path f = own("opts.xye", Files.readAllBytes(sample));
+        assertEquals(2, run("wh", "--input", f.toString(), "--profile", "voigt", "--json").code());
+        assertBadInput(f, new String[] {"lattice", "--input", f.getParent().resolve("missing.xye").toString(), "--json"}, "missing.xye",
+                "file not found");
+    }
+
+    /** In-process fixtures of the io tests. */
+    static final class PatternReaderFixtures {
+        static Path path(String name) {
+            try {
+                return Path.of(DiffractionCommandsTest.class.getResource("/org/cathodekit/io/xrd/" + name).toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The real LaB6 through the CLI: cubic, zero shift; a within 0.0005 A of SRM 660c. */

@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cathodekit wh}: Williamson-Hall size and microstrain (paper C eq. 4) from one pattern.
+ * {@code strain} is eps of eq. 4 and equals {@code slope} (the 4 is on the x axis
+ * {@code 4 sin(theta)/(K lambda)}); {@code intercept} = 1/D in 1/A, {@code size_nm} = D.
  * JSON keys: {@code size_nm}, {@code strain}, {@code r2}, {@code intercept}, {@code slope} (each
  * with a {@code _stderr} sibling except r2) and {@code peaks} (each with {@code two_theta_deg},
  * {@code fwhm_deg}, {@code beta_rad} = sample width after instrument removal), plus
@@ -144,6 +146,9 @@ final class WhCommand extends JsonCommand {
                 .put("slope", r.slope())
                 .put("slope_stderr", r.slopeStderr())
                 .put("intercept_unit", "1/A")
+                .put("equation", "paper C eq. 4: beta cos(theta)/(K lambda) = 1/D + eps 4 sin(theta)/(K lambda); x = 4 sin(theta)/(K lambda),"
+                        + " y = beta cos(theta)/(K lambda) (1/A), beta = sample Lorentzian FWHM (rad), theta = 2-theta/2;"
+                        + " intercept = 1/D, slope = strain = eps (dimensionless)")
                 .put("size_note", r.intercept() > 0 ? "D = 1/intercept" : "intercept <= 0: size broadening not resolved, size_nm null")
                 .put("peaks", pts)
                 .put("failed_peaks", failed(r.fits()))

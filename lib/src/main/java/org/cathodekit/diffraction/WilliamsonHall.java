@@ -15,12 +15,25 @@ import org.cathodekit.core.XrdWavelength;
  *   beta cos(theta) / (K lambda) = 1/D + eps * 4 sin(theta) / (K lambda)
  * </pre>
  *
- * with beta the sample FWHM of Lorentzian-fitted peaks in radians (instrument width removed by
- * the rule in the options), theta half the peak's 2-theta, K = 0.9, lambda the (K-alpha1)
- * wavelength. An ordinary least-squares line {@code y = intercept + slope x} through
- * {@code x = 4 sin(theta)/(K lambda)}, {@code y = beta cos(theta)/(K lambda)} gives
- * {@code D = 1/intercept} and {@code eps = slope}; standard errors are the OLS ones
- * ({@code s^2 = RSS/(n-2)}), {@code se(D) = se(intercept)/intercept^2}.
+ * <ul>
+ *   <li>{@code beta} (rad): the sample FWHM of the Lorentzian-fitted peak (the paper's profile; Gaussian
+ *       and pseudo-Voigt are options) after removal of the instrument FWHM at the same angle by the rule
+ *       consistent with the profile ({@link BroadeningCorrection}: linear for Lorentzian);</li>
+ *   <li>{@code theta} (rad): half the fitted K-alpha1 peak position 2-theta;</li>
+ *   <li>{@code K} (dimensionless): Scherrer constant, 0.9 by default as in paper C;</li>
+ *   <li>{@code lambda} (A): the K-alpha1 (or monochromatic) wavelength;</li>
+ *   <li>{@code D} (A internally, reported in nm): crystallite size; {@code eps} (dimensionless): microstrain.</li>
+ * </ul>
+ *
+ * An ordinary least-squares line {@code y = intercept + slope x} through
+ * {@code x = 4 sin(theta)/(K lambda)} (1/A) and {@code y = beta cos(theta)/(K lambda)} (1/A) is then
+ * eq. 4 itself: the intercept is {@code 1/D} (1/A) and, because the factor 4 is part of {@code x}, the
+ * slope IS {@code eps} (not 4 eps). Hence {@code D = 1/intercept} (A, divided by 10 for nm) and
+ * {@code eps = slope}; equivalently {@code beta = K lambda / (D cos theta) + 4 eps tan theta}.
+ * Standard errors are the OLS ones ({@code s^2 = RSS/(n-2)}, {@code se(slope) = sqrt(s^2/Sxx)},
+ * {@code se(intercept) = sqrt(s^2 (1/n + mean(x)^2/Sxx))}), {@code se(D) = se(intercept)/intercept^2}.
+ * Each point also gets its residual (1/A; anisotropic broadening is physical) and its Scherrer size
+ * {@code K lambda/(beta cos theta)} (nm).
  *
  * <p>Edge cases: fewer than {@code minPeaks} usable peaks throws {@link IllegalArgumentException}
  * naming the failed peaks; a peak not broader than the instrument is dropped; an intercept <= 0

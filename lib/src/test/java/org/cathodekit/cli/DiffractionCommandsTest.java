@@ -71,6 +71,18 @@ class DiffractionCommandsTest {
         for (String k : List.of("two_theta_deg", "fwhm_deg", "beta_rad")) {
             assertTrue(p0.containsKey(k), "peak key " + k);
         }
+        // the JSON follows eq. 4: strain = slope (not slope/4), size = 1/intercept, each peak on the paper's axes
+        assertEquals((Double) j.get("slope"), strain, 0, "strain is the slope");
+        assertEquals(1 / (Double) j.get("intercept") / 10, (Double) j.get("size_nm"), 1e-9 * (Double) j.get("size_nm"), "D = 1/intercept");
+        double kl = 0.9 * (Double) j.get("wavelength_A");
+        for (Object o : peaks) {
+            Map<String, Object> pk = (Map<String, Object>) o;
+            double th = Math.toRadians((Double) pk.get("two_theta_deg")) / 2;
+            assertEquals(4 * Math.sin(th) / kl, (Double) pk.get("x_per_A"), 1e-12);
+            assertEquals((Double) pk.get("beta_rad") * Math.cos(th) / kl, (Double) pk.get("y_per_A"), 1e-12);
+            assertEquals(Math.toRadians((Double) pk.get("fwhm_deg")) - (Double) pk.get("beta_instrument_rad"), (Double) pk.get("beta_rad"),
+                    1e-12, "Lorentzian: instrument removed linearly");
+        }
         assertEquals("doublet", j.get("kalpha2"));
         assertEquals("LINEAR", j.get("instrument_correction"));
     }

@@ -98,10 +98,10 @@ public final class PatternReader {
                         Matcher k2 = KALPHA2_COMMENT.matcher(t);
                         Matcher ra = RATIO_COMMENT.matcher(t);
                         if (k2.find() && ra.find()) {
-                            wl = new XrdWavelength(a, Double.parseDouble(k2.group(1)), Double.parseDouble(ra.group(1)),
-                                    "file: comment line " + (i + 1));
+                            wl = statedWavelength(file, "line " + (i + 1), a, Double.parseDouble(k2.group(1)),
+                                    Double.parseDouble(ra.group(1)), "file: comment line " + (i + 1));
                         } else {
-                            wl = XrdWavelength.monochromatic(a, "file: comment line " + (i + 1));
+                            wl = statedWavelength(file, "line " + (i + 1), a, Double.NaN, 0.0, "file: comment line " + (i + 1));
                         }
                         notes.add("radiation " + wl.describe());
                     }
@@ -195,6 +195,19 @@ public final class PatternReader {
         if (v < 0) {
             throw new DataFormatException(file, where, "negative intensity " + v
                     + "; expected counts >= 0 (background-subtracted data are not accepted: fit the raw pattern)");
+        }
+    }
+
+    /**
+     * A wavelength stated in a file; a value outside what an X-ray diffraction wavelength can be (or a
+     * K-alpha2 not longer than K-alpha1) is bad input naming the file and where the value was found.
+     */
+    static XrdWavelength statedWavelength(Path file, String where, double alpha1A, double alpha2A, double ratio, String origin) {
+        try {
+            return new XrdWavelength(alpha1A, alpha2A, ratio, origin);
+        } catch (IllegalArgumentException e) {
+            throw new DataFormatException(file, where, "unusable wavelength: " + e.getMessage()
+                    + "; expected Angstrom in 0.05-5 (or nm / m marked as such)");
         }
     }
 

@@ -99,9 +99,10 @@ final class XrdLegacyFormats {
                     ratio = XrdWavelength.CU_RATIO;
                     notes.add("K-alpha2/K-alpha1 ratio not in the file: conventional 0.5 used");
                 }
-                wl = new XrdWavelength(a1, a2, ratio, "file: *HW_XG_WAVE_LENGTH_ALPHA1/ALPHA2");
+                wl = PatternReader.statedWavelength(file, "*HW_XG_WAVE_LENGTH_ALPHA1/ALPHA2", a1, a2, ratio,
+                        "file: *HW_XG_WAVE_LENGTH_ALPHA1/ALPHA2");
             } else {
-                wl = XrdWavelength.monochromatic(a1, "file: *HW_XG_WAVE_LENGTH_ALPHA1");
+                wl = PatternReader.statedWavelength(file, "*HW_XG_WAVE_LENGTH_ALPHA1", a1, Double.NaN, 0.0, "file: *HW_XG_WAVE_LENGTH_ALPHA1");
             }
         } else {
             notes.add("no *HW_XG_WAVE_LENGTH_ALPHA1 in the file: wavelength must be supplied");
@@ -178,7 +179,7 @@ final class XrdLegacyFormats {
         XrdWavelength wl = null;
         Matcher m = PatternReader.WAVELENGTH_COMMENT.matcher(tf.line(0));
         if (m.find()) {
-            wl = XrdWavelength.monochromatic(Double.parseDouble(m.group(1)), "file: title line");
+            wl = PatternReader.statedWavelength(file, "line 1 (title)", Double.parseDouble(m.group(1)), Double.NaN, 0.0, "file: title line");
         }
         return PatternReader.build(file, "chi", x, unit, y, s, "counts", wl, notes);
     }
@@ -198,7 +199,8 @@ final class XrdLegacyFormats {
             }
             Matcher m = PatternReader.WAVELENGTH_COMMENT.matcher(t);
             if (wl == null && m.find()) {
-                wl = XrdWavelength.monochromatic(Double.parseDouble(m.group(1)), "file: line " + (i + 1));
+                wl = PatternReader.statedWavelength(file, "line " + (i + 1), Double.parseDouble(m.group(1)), Double.NaN, 0.0,
+                        "file: line " + (i + 1));
             }
         }
         if (bank < 0) {

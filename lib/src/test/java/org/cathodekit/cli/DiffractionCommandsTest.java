@@ -165,6 +165,8 @@ class DiffractionCommandsTest {
         Path txt = own("txt.xrdml", xrdml.replace(">1.5405980<", ">Cu<").getBytes(StandardCharsets.UTF_8));
         assertBadInput(txt, new String[] {"lattice", "--input", txt.toString(), "--json"}, "<usedWavelength/kAlpha1>",
                 "expected a number, found 'Cu'");
+        Path comment = own("comment.xy", "# wavelength = 15.406 A\n10 5\n11 3\n12 4\n".getBytes(StandardCharsets.UTF_8));
+        assertBadInput(comment, new String[] {"lattice", "--input", comment.toString(), "--json"}, "line 1", "unusable wavelength", "0.05-5");
         Path big = own("big.xrdml", xrdml.replace(">1.5405980<", ">15.405980<").replace(">1.5444260<", ">15.444260<")
                 .getBytes(StandardCharsets.UTF_8));
         assertBadInput(big, new String[] {"lattice", "--input", big.toString(), "--json"}, "<usedWavelength>", "0.05-5 A");
@@ -225,8 +227,13 @@ class DiffractionCommandsTest {
     void otherBadOptions() throws IOException {
         Path f = own("opts.xye", Files.readAllBytes(sample));
         assertEquals(2, run("wh", "--input", f.toString(), "--profile", "voigt", "--json").code());
-        assertBadInput(f, new String[] {"lattice", "--input", f.getParent().resolve("missing.xye").toString(), "--json"}, "missing.xye",
-                "file not found");
+        Path missing = f.getParent().resolve("missing.xye");
+        Run r = run("lattice", "--input", missing.toString(), "--json");
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains(missing.toString()) && r.err().contains("not found"), r.err());
+        assertTrue(Files.notExists(missing), "nothing created");
     }
 
     /** In-process fixtures of the io tests. */

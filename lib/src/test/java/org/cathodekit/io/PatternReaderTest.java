@@ -72,6 +72,34 @@ class PatternReaderTest {
         assertFalse(p.wavelength().orElseThrow().hasAlpha2(), "intended K-Alpha 1 is monochromatic");
     }
 
+    /** XRDML wavelengths: nm converted, an unknown unit or an impossible value refused with the element named. */
+    @Test
+    void xrdmlWavelengthUnits(@TempDir Path dir) throws IOException {
+        String x = Files.readString(fixture("handmade_peak.xrdml"));
+        Path nm = Files.writeString(dir.resolve("nm.xrdml"), x.replace("<kAlpha1 unit=\"Angstrom\">1.5405980", "<kAlpha1 unit=\"nm\">0.15405980")
+                .replace("<kAlpha2 unit=\"Angstrom\">1.5444260", "<kAlpha2 unit=\"nm\">0.15444260"));
+        XrdWavelength w = PatternReader.read(nm).wavelength().orElseThrow();
+        assertEquals(1.5405980, w.alpha1A(), 1e-12);
+        assertEquals(1.5444260, w.alpha2A(), 1e-12);
+        Path pm = Files.writeString(dir.resolve("pm.xrdml"), x.replace("<kAlpha1 unit=\"Angstrom\">", "<kAlpha1 unit=\"pm\">"));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> PatternReader.read(pm));
+        assertTrue(e.getMessage().contains("pm.xrdml") && e.location().contains("kAlpha1 unit=\"pm\""), e.getMessage());
+        Path swapped = Files.writeString(dir.resolve("swapped.xrdml"), x.replace(">1.5444260<", ">1.5300000<"));
+        DataFormatException s = assertThrows(DataFormatException.class, () -> PatternReader.read(swapped));
+        assertEquals("<usedWavelength>", s.location(), s.getMessage());
+        assertTrue(s.getMessage().contains("K-alpha2 must be longer"), s.getMessage());
+    }
+
+    /** A wavelength stated in a comment but impossible (15.4 A) is bad input at its line, never silently used or dropped. */
+    @Test
+    void impossibleStatedWavelengthNamesTheLine(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("w.xy"), "# sample\n# lambda = 15.406\n10 5\n11 6\n12 7\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> PatternReader.read(f));
+        assertEquals("line 2", e.location(), e.getMessage());
+        Path g = Files.writeString(dir.resolve("w.fxye"), "title\n# wavelength 0.01\nBANK 1 3 3 CONS 1000 5 0 0 FXYE\n1000 5 1\n1005 6 1\n1010 7 1\n");
+        assertEquals("line 2", assertThrows(DataFormatException.class, () -> PatternReader.read(g)).location());
+    }
+
     @Test
     void malformedXmlNamesFileAndLine() {
         DataFormatException e = assertThrows(DataFormatException.class, () -> PatternReader.read(fixture("bad_malformed.xrdml")));

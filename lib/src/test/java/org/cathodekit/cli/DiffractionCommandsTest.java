@@ -102,12 +102,19 @@ class DiffractionCommandsTest {
         Run r = run("lattice", "--input", sample.toString(), "--a0", "2.87", "--c0", "14.2", "--json");
         assertEquals(0, r.code(), r.err());
         Map<String, Object> j = r.json();
-        assertEquals(2.872, (Double) j.get("a_A"), 5e-4);
-        assertEquals(14.19, (Double) j.get("c_A"), 2e-3);
-        assertEquals(Math.sqrt(3) / 2 * 2.872 * 2.872 * 14.19, (Double) j.get("volume_A3"), 0.05);
+        // planted lattice of the sample (SyntheticSpec.DEFAULTS); tolerances as in LatticeFitTest (a 5e-4 A, c 2e-3 A on one
+        // noisy lab pattern), V = sqrt(3)/2 a^2 c propagated: dV/V = 2 da/a + dc/c
+        SyntheticSpec planted = SyntheticSpec.DEFAULTS;
+        double a = (Double) j.get("a_A");
+        double c = (Double) j.get("c_A");
+        assertEquals(planted.aA(), a, 5e-4);
+        assertEquals(planted.cA(), c, 2e-3);
+        double v = Math.sqrt(3) / 2 * planted.aA() * planted.aA() * planted.cA();
+        assertEquals(v, (Double) j.get("volume_A3"), v * (2 * 5e-4 / planted.aA() + 2e-3 / planted.cA()));
+        assertEquals(Math.sqrt(3) / 2 * a * a * c, (Double) j.get("volume_A3"), 1e-9, "V = sqrt(3)/2 a^2 c of the printed a, c");
         List<Object> peaks = (List<Object>) j.get("peaks");
         assertEquals("003", ((Map<String, Object>) peaks.get(0)).get("hkl"));
-        assertEquals(1.35, (Double) j.get("ratio_003_104"), 0.04);
+        assertEquals(planted.ratio003to104(), (Double) j.get("ratio_003_104"), 0.03 * planted.ratio003to104()); // 3 % as in LatticeFitTest
     }
 
     /**

@@ -99,11 +99,11 @@ def run_one(path, kernel, out_dir, html, timeout, startup_timeout):
         # A kernel that never answers kernel_info (nan start time) is restarted, and each restart is
         # reported. Seen with rapaio-jupyter-kernel 3.0.1: in about one start in four its shell
         # channel never handles a message although its sockets listen and the client is connected
-        # (jstack: the shell loop polls forever, even when the client connects seconds after the
-        # kernel bound its sockets); a fresh start works. Normal starts take 1-3 s, so the first
-        # attempts wait briefly and later ones longer (a slow machine still gets its time). Eight
-        # attempts make a spurious failure unlikely (0.25^8 ~ 2e-5 per notebook).
-        waits = [min(startup_timeout, w) for w in (10, 10, 20, 20, 40)] + [startup_timeout] * 3
+        # (jstack: the shell loop polls forever; it also happens when the client connects seconds
+        # after the kernel bound its sockets, and for any socket bind order); a fresh start works,
+        # though up to four hangs in a row were seen. Normal starts answer in 1-3 s, so early attempts
+        # wait briefly and later ones longer (a slow machine still gets its time).
+        waits = [min(startup_timeout, w) for w in (8, 8, 8, 12, 12, 20, 20, 30, 40)] + [startup_timeout]
         for attempt, wait in enumerate(waits, start=1):
             nb, kernel_start, fatal = execute(path, kernel, timeout, wait, kernel_log)
             if not (fatal and kernel_start != kernel_start):
@@ -142,7 +142,7 @@ def main():
     ap.add_argument("--html", action="store_true", help="also render HTML")
     ap.add_argument("--timeout", type=int, default=900, help="per-cell timeout, seconds")
     ap.add_argument("--startup-timeout", type=int, default=60,
-                    help="longest wait for a kernel to start, seconds (up to 8 attempts: 10, 10, 20, 20, 40, then this)")
+                    help="longest wait for a kernel to start, seconds (up to 10 attempts: 8 s first, growing to this)")
     a = ap.parse_args()
     for p in a.notebooks:
         if not os.path.isfile(p):

@@ -19,6 +19,7 @@ import org.cathodekit.diffraction.PeakResult;
 import org.cathodekit.diffraction.Reflection;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,20 +31,13 @@ import picocli.CommandLine.Option;
         description = "Lattice parameters (R-3m hexagonal setting or cubic) by least squares over indexed, profile-fitted reflections.")
 final class LatticeCommand extends JsonCommand {
 
-    @Option(names = "--input", required = true, description = "Pattern file; read-only.")
-    Path input;
+    @Mixin
+    PatternOptions pattern = new PatternOptions();
 
-    @Option(names = "--wavelength-A", description = "K-alpha1 or monochromatic wavelength (A); required unless the file states it.")
-    Double wavelengthA;
 
-    @Option(names = "--kalpha2-A", description = "K-alpha2 wavelength (A) when the data contain K-alpha2.")
-    Double kalpha2A;
 
-    @Option(names = "--kalpha2-ratio", description = "K-alpha2/K-alpha1 intensity ratio (default 0.5 with --kalpha2-A).")
-    Double kalpha2Ratio;
 
-    @Option(names = "--kalpha2", defaultValue = "doublet", description = "doublet, strip (Rachinger) or ignore.")
-    String kalpha2Mode;
+
 
     @Option(names = "--system", defaultValue = "r3m", description = "r3m (hexagonal setting), cubic (primitive, LaB6) or cubic-f (CeO2).")
     String system;
@@ -71,7 +65,7 @@ final class LatticeCommand extends JsonCommand {
 
     @Override
     protected Json.Obj compute() {
-        DiffractionPattern p = WhCommand.readPattern(input, wavelengthA, kalpha2A, kalpha2Ratio);
+        DiffractionPattern p = WhCommand.readPattern(pattern.input, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
         XrdWavelength wl = p.requireWavelength();
         CrystalSystem sys = switch (system.toLowerCase(Locale.ROOT)) {
             case "r3m", "r-3m", "hexagonal" -> CrystalSystem.HEXAGONAL_R3M;
@@ -79,7 +73,7 @@ final class LatticeCommand extends JsonCommand {
             case "cubic-f", "fcc" -> CrystalSystem.CUBIC_F;
             default -> throw new IllegalArgumentException("--system must be r3m, cubic or cubic-f, got '" + system + "'");
         };
-        PeakFitOptions po = WhCommand.peakOptions(profile, kalpha2Mode, windowDeg);
+        PeakFitOptions po = WhCommand.peakOptions(profile, pattern.kalpha2Mode, windowDeg);
         double[] x = p.twoThetaDeg();
         LatticeOptions lo = new LatticeOptions(sys, a0, c0, zeroShift, toleranceDeg, x[0] + windowDeg / 2, x[x.length - 1] - windowDeg / 2);
         double[] pk = peaks;
@@ -93,7 +87,7 @@ final class LatticeCommand extends JsonCommand {
             fits = PeakFitting.fit(p, pk, po);
             r = LatticeFit.fromPeaks(fits, wl.alpha1A(), lo);
         } catch (IllegalArgumentException e) {
-            throw WhCommand.inFile(input, "peaks " + WhCommand.describe(pk), e);
+            throw WhCommand.inFile(pattern.input, "peaks " + WhCommand.describe(pk), e);
         }
         List<Object> used = new ArrayList<>();
         for (IndexedPeak ip : r.peaks()) {
@@ -104,7 +98,7 @@ final class LatticeCommand extends JsonCommand {
                     .put("area", ip.area()));
         }
         return Json.object()
-                .put("input", input.toString())
+                .put("input", pattern.input.toString())
                 .put("system", sys)
                 .put("a_A", r.aA())
                 .put("a_esd_A", r.aEsdA())

@@ -25,6 +25,7 @@ import org.cathodekit.diffraction.WilliamsonHallResult;
 import org.cathodekit.io.PatternReader;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,20 +41,13 @@ import picocli.CommandLine.Option;
         description = "Williamson-Hall crystallite size and microstrain (paper C eq. 4) from Lorentzian (or Gaussian/pseudo-Voigt) peak fits.")
 final class WhCommand extends JsonCommand {
 
-    @Option(names = "--input", required = true, description = "Pattern file (.xy .xye .dat .csv .xrdml .ras .chi .fxye .gsa); read-only.")
-    Path input;
+    @Mixin
+    PatternOptions pattern = new PatternOptions();
 
-    @Option(names = "--wavelength-A", description = "K-alpha1 or monochromatic wavelength (A); required unless the file states it.")
-    Double wavelengthA;
 
-    @Option(names = "--kalpha2-A", description = "K-alpha2 wavelength (A) when the data contain K-alpha2 (Cu: 1.544427).")
-    Double kalpha2A;
 
-    @Option(names = "--kalpha2-ratio", description = "K-alpha2/K-alpha1 intensity ratio (default 0.5 when --kalpha2-A is given).")
-    Double kalpha2Ratio;
 
-    @Option(names = "--kalpha2", defaultValue = "doublet", description = "doublet (fixed-ratio K-alpha1/2 pair per peak), strip (Rachinger) or ignore.")
-    String kalpha2Mode;
+
 
     @Option(names = "--peaks", split = ",", description = "Peak positions (deg 2-theta), e.g. 18.7,36.6,44.4. Default: layered-oxide reflections of --a0/--c0 inside the scan.")
     double[] peaks;
@@ -85,12 +79,12 @@ final class WhCommand extends JsonCommand {
 
     @Override
     protected Json.Obj compute() {
-        DiffractionPattern p = readPattern(input, wavelengthA, kalpha2A, kalpha2Ratio);
+        DiffractionPattern p = readPattern(pattern.input, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
         XrdWavelength wl = p.requireWavelength();
-        PeakFitOptions po = peakOptions(profile, kalpha2Mode, windowDeg).withMaxIterations(maxIterations);
+        PeakFitOptions po = peakOptions(profile, pattern.kalpha2Mode, windowDeg).withMaxIterations(maxIterations);
         InstrumentFunction inst = InstrumentFunction.NONE;
         if (instrument != null) {
-            DiffractionPattern std = readPattern(instrument, wavelengthA, kalpha2A, kalpha2Ratio);
+            DiffractionPattern std = readPattern(instrument, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
             StandardMaterial mat = switch (standard.toLowerCase(Locale.ROOT)) {
                 case "lab6" -> StandardMaterial.LAB6_SRM660C;
                 case "ceo2" -> StandardMaterial.CEO2_SRM674B;
@@ -114,7 +108,7 @@ final class WhCommand extends JsonCommand {
         try {
             r = WilliamsonHall.analyse(p, pk, po, inst, who);
         } catch (IllegalArgumentException e) {
-            throw inFile(input, "peaks " + describe(pk), e);
+            throw inFile(pattern.input, "peaks " + describe(pk), e);
         }
         List<Object> pts = new ArrayList<>();
         for (WhPoint w : r.points()) {
@@ -135,7 +129,7 @@ final class WhCommand extends JsonCommand {
                     .put("window_r2", f == null ? null : f.windowR2()));
         }
         return Json.object()
-                .put("input", input.toString())
+                .put("input", pattern.input.toString())
                 .put("size_nm", r.sizeNm())
                 .put("size_nm_stderr", r.sizeStderrNm())
                 .put("strain", r.strain())

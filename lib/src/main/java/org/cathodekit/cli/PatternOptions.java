@@ -1,0 +1,28 @@
+package org.cathodekit.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The pattern-file options shared by {@code cathodekit wh} and {@code cathodekit lattice} (a picocli
+ * mixin): the file, its wavelength(s) and how K-alpha2 is handled. The wavelength is never guessed:
+ * it comes from the file or from {@code --wavelength-A}.
+ */
+final class PatternOptions {
+
+    @Option(names = "--input", required = true, description = "Pattern file (.xy .xye .dat .csv .xrdml .ras .chi .fxye .gsa); read-only.")
+    Path input;
+
+    @Option(names = "--wavelength-A", description = "K-alpha1 or monochromatic wavelength (A); required unless the file states it.")
+    Double wavelengthA;
+
+    @Option(names = "--kalpha2-A", description = "K-alpha2 wavelength (A) when the data contain K-alpha2 (Cu: 1.544427).")
+    Double kalpha2A;
+
+    @Option(names = "--kalpha2-ratio", description = "K-alpha2/K-alpha1 intensity ratio (default 0.5 when --kalpha2-A is given).")
+    Double kalpha2Ratio;
+
+    @Option(names = "--kalpha2", defaultValue = "doublet", description = "doublet (fixed-ratio K-alpha1/2 pair per peak), strip (Rachinger) or ignore.")
+    String kalpha2Mode;
+}

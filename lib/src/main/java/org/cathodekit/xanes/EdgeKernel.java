@@ -250,20 +250,10 @@ final class EdgeKernel {
         }
         int status = 0;
         if (edgeOn) {
-            double preMean = 0;
-            double preSlope = 0;
-            for (int i = p0; i <= p1; i++) {
-                preMean += mu[i];
-                preSlope += preW[i - p0] * mu[i];
-            }
-            preMean /= (p1 - p0 + 1);
-            double postMean = 0;
-            double postSlope = 0;
-            for (int i = q0; i <= q1; i++) {
-                postMean += mu[i];
-                postSlope += postW[i - q0] * mu[i];
-            }
-            postMean /= (q1 - q0 + 1);
+            double preMean = windowMean(mu, p0, p1);
+            double preSlope = windowSlope(mu, preW, p0, p1);
+            double postMean = windowMean(mu, q0, q1);
+            double postSlope = windowSlope(mu, postW, q0, q1);
             double jump = (postMean + postSlope * refPost) - (preMean + preSlope * refPre);
             out[JUMP] = jump;
             double threshold = minJump;
@@ -319,22 +309,33 @@ final class EdgeKernel {
         return status;
     }
 
+    /** Mean of {@code mu[from..to]} (inclusive): the intercept of the least-squares line at the window's mean energy. */
+    private static double windowMean(double[] mu, int from, int to) {
+        double sum = 0;
+        for (int i = from; i <= to; i++) {
+            sum += mu[i];
+        }
+        return sum / (to - from + 1);
+    }
+
+    /**
+     * Least-squares slope over {@code mu[from..to]} from precomputed weights
+     * {@code w[i - from] = (E_i - Ebar) / sum (E_j - Ebar)^2}.
+     */
+    private static double windowSlope(double[] mu, double[] w, int from, int to) {
+        double slope = 0;
+        for (int i = from; i <= to; i++) {
+            slope += w[i - from] * mu[i];
+        }
+        return slope;
+    }
+
     /** Fills {@code out} with the normalised spectrum over all energies (NaN where undefined); needs edge windows. */
     void normalise(double[] mu, double[] out) {
-        double preMean = 0;
-        double preSlope = 0;
-        for (int i = p0; i <= p1; i++) {
-            preMean += mu[i];
-            preSlope += preW[i - p0] * mu[i];
-        }
-        preMean /= (p1 - p0 + 1);
-        double postMean = 0;
-        double postSlope = 0;
-        for (int i = q0; i <= q1; i++) {
-            postMean += mu[i];
-            postSlope += postW[i - q0] * mu[i];
-        }
-        postMean /= (q1 - q0 + 1);
+        double preMean = windowMean(mu, p0, p1);
+        double preSlope = windowSlope(mu, preW, p0, p1);
+        double postMean = windowMean(mu, q0, q1);
+        double postSlope = windowSlope(mu, postW, q0, q1);
         double jump = (postMean + postSlope * refPost) - (preMean + preSlope * refPre);
         for (int i = 0; i < mu.length; i++) {
             double pre = preMean + preSlope * (energies[i] - preXm);

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             GradientCommand.class,
             WhCommand.class,
             LatticeCommand.class,
+            InspectCommand.class,
         })
 public final class Main implements Runnable {
 

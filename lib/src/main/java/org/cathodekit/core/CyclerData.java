@@ -30,10 +30,35 @@ import java.util.Map;
  *                     number (at most the first 20 are listed; see {@code skippedRowCount})
  * @param skippedRowCount number of dropped data rows
  * @param duplicateTimes number of rows whose time equals the previous row's
+ * @param counters     the cycler's own per-row counters where the file has them, in SI-derived units named
+ *                     in the key: {@link #CHARGE_CAPACITY_AH}, {@link #DISCHARGE_CAPACITY_AH},
+ *                     {@link #CHARGE_ENERGY_WH}, {@link #DISCHARGE_ENERGY_WH} (each array has {@link #size()}
+ *                     values; empty map when the file has none)
+ * @param activeMassMg the active-material mass stated in the file [mg], or NaN when the file states none
+ * @param warnings     what the reader found doubtful (ambiguous columns and the choice made, counter
+ *                     mismatches, ...); empty when nothing was
  */
 public record CyclerData(Path source, CyclerFormat format, String encoding, String dialect,
         double[] timeS, double[] voltageV, double[] currentA, int[] step, int[] cycle,
-        Map<String, String> unitsDetected, List<Integer> skippedRows, int skippedRowCount, int duplicateTimes) {
+        Map<String, String> unitsDetected, List<Integer> skippedRows, int skippedRowCount, int duplicateTimes,
+        Map<String, double[]> counters, double activeMassMg, List<String> warnings) {
+
+    /** Counter key: cumulative charge capacity as the cycler counts it [Ah] (per step or per cycle, as in the file). */
+    public static final String CHARGE_CAPACITY_AH = "charge_capacity_Ah";
+    /** Counter key: discharge capacity as the cycler counts it [Ah], positive. */
+    public static final String DISCHARGE_CAPACITY_AH = "discharge_capacity_Ah";
+    /** Counter key: charge energy as the cycler counts it [Wh]. */
+    public static final String CHARGE_ENERGY_WH = "charge_energy_Wh";
+    /** Counter key: discharge energy as the cycler counts it [Wh], positive. */
+    public static final String DISCHARGE_ENERGY_WH = "discharge_energy_Wh";
+
+    /** The pre-counter form (no counters, no stated mass, no warnings). */
+    public CyclerData(Path source, CyclerFormat format, String encoding, String dialect,
+            double[] timeS, double[] voltageV, double[] currentA, int[] step, int[] cycle,
+            Map<String, String> unitsDetected, List<Integer> skippedRows, int skippedRowCount, int duplicateTimes) {
+        this(source, format, encoding, dialect, timeS, voltageV, currentA, step, cycle, unitsDetected, skippedRows,
+                skippedRowCount, duplicateTimes, Map.of(), Double.NaN, List.of());
+    }
 
     public CyclerData {
         int n = timeS.length;
@@ -49,6 +74,22 @@ public record CyclerData(Path source, CyclerFormat format, String encoding, Stri
         cycle = cycle == null ? null : cycle.clone();
         unitsDetected = Collections.unmodifiableMap(new LinkedHashMap<>(unitsDetected));
         skippedRows = List.copyOf(skippedRows);
+        Map<String, double[]> cc = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : counters.entrySet()) {
+            if (e.getValue().length != n) {
+                throw new IllegalArgumentException("counter " + e.getKey() + " has " + e.getValue().length
+                        + " values, expected " + n);
+            }
+            cc.put(e.getKey(), e.getValue().clone());
+        }
+        counters = Collections.unmodifiableMap(cc);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** @return a copy of one counter, or null when the file has none of that name. */
+    public double[] counter(String key) {
+        double[] c = counters.get(key);
+        return c == null ? null : c.clone();
     }
 
     /** Builds a series from memory (synthetic data, tests): no file, {@link CyclerFormat#GENERIC}. */

@@ -39,7 +39,15 @@ public enum CyclerFormat {
      * Arbin CSV export: {@code Data_Point}, {@code Test_Time(s)}, {@code Step_Index},
      * {@code Cycle_Index}, {@code Current(A)}, {@code Voltage(V)}.
      */
-    ARBIN_CSV;
+    ARBIN_CSV,
+    /** BioLogic EC-Lab native binary {@code .mpr} ({@code BIO-LOGIC MODULAR FILE}). */
+    BIOLOGIC_MPR,
+    /** Arbin native {@code .res}: an MS Access (Jet) database ({@code Channel_Normal_Table}, {@code Global_Table}). */
+    ARBIN_RES,
+    /** Neware native binary {@code .nda}. */
+    NEWARE_NDA,
+    /** Neware native {@code .ndax}: a zip of binary {@code .ndc} records plus XML. */
+    NEWARE_NDAX;
 
     /**
      * Parses a command-line name: {@code generic}, {@code mpt}/{@code biologic}, {@code neware},
@@ -55,8 +63,12 @@ public enum CyclerFormat {
             case "neware", "neware_csv" -> NEWARE_CSV;
             case "maccor", "maccor_text" -> MACCOR_TEXT;
             case "arbin", "arbin_csv" -> ARBIN_CSV;
+            case "mpr", "biologic_mpr" -> BIOLOGIC_MPR;
+            case "res", "arbin_res" -> ARBIN_RES;
+            case "nda", "neware_nda" -> NEWARE_NDA;
+            case "ndax", "neware_ndax" -> NEWARE_NDAX;
             default -> throw new IllegalArgumentException("unknown cycler format '" + name
-                    + "'; expected one of auto, generic, mpt, neware, maccor, arbin");
+                    + "'; expected one of auto, generic, mpt, neware, maccor, arbin, mpr, res, nda, ndax");
         };
     }
 }

@@ -1,6 +1,7 @@
 package org.cathodekit.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import org.cathodekit.core.CathodeKit;
 
@@ -18,19 +19,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Reproducible analyses of Ni-rich layered-oxide cathodes (XANES imaging, valence "
-                + "gradients, GITT, Williamson-Hall, TGA).",
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            InfoCommand.class,
-            ChecksumCommand.class,
-            XanesCommand.class,
-            GittCommand.class,
-            TgaCommand.class,
-            GradientCommand.class,
-            WhCommand.class,
-            LatticeCommand.class,
-            InspectCommand.class,
-        })
+                + "gradients, GITT, Williamson-Hall, TGA).")
 public final class Main implements Runnable {
 
     /** Exit code for success. */
@@ -56,13 +45,66 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Builds the command line with the contract's exit codes and error handlers, writing to the given streams. */
+    /**
+     * Every subcommand, in the order {@code --help} lists them. A new command adds one line here.
+     * Only the invoked one gets a full picocli model (see {@link #commandLine(PrintWriter, PrintWriter, String...)}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            InfoCommand.class,
+            ChecksumCommand.class,
+            InspectCommand.class,
+            XanesCommand.class,
+            GittCommand.class,
+            TgaCommand.class,
+            GradientCommand.class,
+            WhCommand.class,
+            LatticeCommand.class);
+
+    /** Builds the command line with every subcommand's full model (for tests and {@code help}). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, "help");
+    }
+
+    /**
+     * Builds the command line for one invocation. Building a picocli model reflects over every option
+     * of a command; doing it for all subcommands cost most of the start-up (0.5 s CPU for
+     * {@code --help}, issue 15). So only the subcommand named in {@code args} gets its full model; the
+     * others are registered as name + description stubs, which is all that {@code --help} listings and
+     * "did you mean" suggestions need. {@code help} (and a direct call without arguments from tests)
+     * builds them all.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        String invoked = null;
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                invoked = arg;
+                break;
+            }
+        }
+        boolean all = "help".equals(invoked);
+        if (all) {
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        } else {
+            CommandLine.Model.CommandSpec help = CommandLine.Model.CommandSpec.create().name("help");
+            help.usageMessage().description("Display help information about the specified command.");
+            cl.addSubcommand("help", new CommandLine(help));
+        }
+        for (Class<?> c : SUBCOMMANDS) {
+            Command a = c.getAnnotation(Command.class);
+            boolean named = a.name().equals(invoked) || java.util.Arrays.asList(a.aliases()).contains(invoked);
+            if (all || named) {
+                cl.addSubcommand(a.name(), new CommandLine(c));
+            } else {
+                CommandLine.Model.CommandSpec stub = CommandLine.Model.CommandSpec.create().name(a.name()).aliases(a.aliases());
+                stub.usageMessage().description(a.description());
+                cl.addSubcommand(a.name(), new CommandLine(stub));
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(ex -> EXIT_INTERNAL);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, rejected) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName(" "); // e.g. "cathodekit xanes map"
             c.getErr().println(name + ": error: " + ex.getMessage() + " (see '" + name + " --help')");
@@ -74,7 +116,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(out, err).execute(args);
+        int code = commandLine(out, err, args).execute(args);
         out.flush();
         err.flush();
         return code;

@@ -58,7 +58,8 @@ public final class Main implements Runnable {
             TgaCommand.class,
             GradientCommand.class,
             WhCommand.class,
-            LatticeCommand.class);
+            LatticeCommand.class,
+            TomoCommand.class);
 
     /** Builds the command line with every subcommand's full model (for tests and {@code help}). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -1,0 +1,43 @@
+package org.cathodekit.tomo;
+
+import org.cathodekit.core.Checks;
+
+/**
+ * Parameters of {@link Segmentation#segment}.
+ *
+ * @param threshold      the material threshold in the volume's units; NaN = Otsu's threshold of the
+ *                       finite voxels (256-bin histogram)
+ * @param bandFraction   half-width of the threshold band for the "error bars from binarization", as a
+ *                       fraction of the contrast between the two Otsu class means (0.1: thresholds from
+ *                       t - 0.1 (mu1 - mu0) to t + 0.1 (mu1 - mu0)); 0 = no band
+ * @param closeRadiusVox radius of the cubic closing (dilation then erosion) applied to the material mask
+ *                       before the envelope is filled, so that cracks open to the surface count as cracks,
+ *                       not as outside; 0 = fill holes only
+ * @param maxComponents  how many void/crack components (largest first) the result lists
+ */
+public record SegmentationOptions(double threshold, double bandFraction, int closeRadiusVox, int maxComponents) {
+
+    /** Otsu threshold, band +-10 % of the phase contrast, closing radius 2 voxels, 20 components listed. */
+    public static final SegmentationOptions DEFAULTS = new SegmentationOptions(Double.NaN, 0.1, 2, 20);
+
+    public SegmentationOptions {
+        if (!Double.isNaN(threshold)) {
+            Checks.requireFinite(threshold, "threshold");
+        }
+        Checks.requireInRange(bandFraction, 0, 0.5, "bandFraction");
+        Checks.requireInRange(closeRadiusVox, 0, 20, "closeRadiusVox");
+        Checks.requireNonNegative(maxComponents, "maxComponents");
+    }
+
+    public SegmentationOptions withThreshold(double t) {
+        return new SegmentationOptions(t, bandFraction, closeRadiusVox, maxComponents);
+    }
+
+    public SegmentationOptions withBandFraction(double b) {
+        return new SegmentationOptions(threshold, b, closeRadiusVox, maxComponents);
+    }
+
+    public SegmentationOptions withCloseRadiusVox(int r) {
+        return new SegmentationOptions(threshold, bandFraction, r, maxComponents);
+    }
+}

@@ -18,7 +18,6 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableDataset;
-import io.jhdf.api.WritableGroup;
 import io.jhdf.exceptions.HdfException;
 
 /**
@@ -178,7 +177,7 @@ public final class Hdf5Volumes {
 
     /**
      * Writes a volume as dataset {@code /volume} ({@code [y][x]} when depth 1) with its voxel size and
-     * provenance text attributes, atomically.
+     * provenance text attributes ({@code provenance_<key>} on the dataset), atomically.
      */
     public static void write(Path out, String datasetName, FloatVolume v, Map<String, String> provenance) throws IOException {
         AtomicFiles.write(out, tmp -> {
@@ -206,9 +205,11 @@ public final class Hdf5Volumes {
                 if (!Double.isNaN(v.voxelNm())) {
                     d.putAttribute(VOXEL_ATTRIBUTE, v.voxelNm());
                 }
-                WritableGroup p = f.putGroup("provenance");
+                // provenance as text attributes of the dataset itself: jhdf 0.13 cannot read back a group
+                // that holds attributes only (measured: "Failed to load children for group '//'")
                 for (Map.Entry<String, String> e : provenance.entrySet()) {
-                    p.putAttribute(e.getKey(), e.getValue().length() > 4000 ? e.getValue().substring(0, 4000) : e.getValue());
+                    d.putAttribute("provenance_" + e.getKey(),
+                            e.getValue().length() > 4000 ? e.getValue().substring(0, 4000) : e.getValue());
                 }
             }
         });

@@ -8,8 +8,8 @@ import org.cathodekit.core.Checks;
  * @param upsampleFactor sub-voxel resolution of the refinement: the cross-correlation is evaluated on a
  *                       grid of 1/upsampleFactor voxel over +-0.75 voxel around the integer peak
  *                       (Guizar-Sicairos et al. 2008); 1 = integer shifts only
- * @param minPeak        smallest normalised cross-correlation at the peak (Pearson r of the overlaid
- *                       volumes, -1..1) for the registration to count as significant; below it the
+ * @param minPeak        smallest normalised cross-correlation at the peak (cosine similarity of the
+ *                       overlaid background-subtracted volumes, -1..1) for the registration to count as significant; below it the
  *                       result is flagged {@code registered = false}
  */
 public record RegistrationOptions(int upsampleFactor, double minPeak) {

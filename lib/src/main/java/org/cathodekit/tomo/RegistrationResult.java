@@ -8,8 +8,8 @@ import java.util.List;
  * @param shiftVox       the shift to apply to the moving volume, {@code [z, y, x]} in voxels (sub-voxel);
  *                       {@code moved(x) = moving(x - shift)} overlays the reference
  * @param integerShiftVox the integer-voxel peak of the cross-correlation, {@code [z, y, x]}
- * @param peak           normalised cross-correlation at the refined shift: the Pearson correlation of the
- *                       mean-subtracted volumes, circularly overlaid (-1..1)
+ * @param peak           normalised cross-correlation at the refined shift: the cosine similarity of the
+ *                       background-subtracted volumes overlaid (-1..1, 1 = perfect overlay)
  * @param peakZ          the integer peak in standard deviations above the mean of the whole correlation map
  * @param registered     {@code peak >= minPeak}: the shift is significant
  * @param options        the parameters used

@@ -281,7 +281,9 @@ public final class XanesCommand implements Runnable {
 
     /** {@code xanes diff}. */
     @Command(name = "diff", mixinStandardHelpOptions = true,
-            description = "Voxel-wise difference B - A of two co-registered maps and its histogram.")
+            description = "Voxel-wise difference B - A of two maps and its histogram; with --register, B is first "
+                    + "moved onto A by rigid sub-voxel registration (tomo register) and only voxels inside both "
+                    + "particles are counted.")
     static final class DiffCommand extends JsonCommand {
         @Option(names = "--a", required = true, description = "Map file A (e.g. 25 C).")
         Path a;
@@ -293,11 +295,30 @@ public final class XanesCommand implements Runnable {
         double binWidth;
         @Option(names = "--out", description = "Write the difference map here (HDF5, atomic).")
         Path out;
+        @Option(names = "--register", description = "Register B onto A (translation, 1/20 voxel) before subtracting.")
+        boolean register;
 
         @Override
         protected Json.Obj compute() throws Exception {
             VoxelMap ma = Hdf5MapFile.readMap(a, dataset);
             VoxelMap mb = Hdf5MapFile.readMap(b, dataset);
+            org.cathodekit.tomo.RegistrationResult reg = null;
+            if (register) {
+                if (ma.depth() != mb.depth() || ma.height() != mb.height() || ma.width() != mb.width()) {
+                    throw new DataFormatException(b, "dataset " + dataset, "has shape [" + mb.depth() + ", " + mb.height() + ", "
+                            + mb.width() + "] but A = " + a + " has [" + ma.depth() + ", " + ma.height() + ", " + ma.width()
+                            + "]; expected equal shapes");
+                }
+                org.cathodekit.core.FloatVolume va = asVolume(ma);
+                org.cathodekit.core.FloatVolume vb = asVolume(mb);
+                reg = org.cathodekit.tomo.Registration.register(va, vb);
+                if (!reg.registered()) {
+                    throw new DataFormatException(b, "dataset " + dataset, String.format(java.util.Locale.ROOT,
+                            "cannot be registered onto A = %s: correlation peak %.3f is below %.3f (expected two maps of the "
+                                    + "same particle)", a, reg.peak(), reg.options().minPeak()));
+                }
+                mb = asMap(org.cathodekit.tomo.Translation.apply(vb, reg.shiftVox()), mb);
+            }
             VoxelMap d;
             try {
                 d = XanesStatistics.difference(ma, mb);
@@ -318,7 +339,11 @@ public final class XanesCommand implements Runnable {
                 prov.put("a_file", a.toAbsolutePath().normalize().toString());
                 prov.put("b_file", b.toAbsolutePath().normalize().toString());
                 prov.put("dataset", dataset);
-                prov.put("definition", "difference = B - A voxel by voxel, NaN where either is NaN");
+                prov.put("definition", reg == null ? "difference = B - A voxel by voxel, NaN where either is NaN"
+                        : "difference = B(x - s) - A(x), B moved by the registration shift s (trilinear), NaN where either is NaN");
+                if (reg != null) {
+                    prov.put("registration_shift_vox", java.util.Arrays.toString(reg.shiftVox()));
+                }
                 Hdf5MapFile.writeMaps(out, List.of(renamed(d, "difference")), prov);
             }
             String u = d.unit() == null || d.unit().isEmpty() ? "" : "_" + d.unit();
@@ -329,7 +354,41 @@ public final class XanesCommand implements Runnable {
                     .put("b_count", XanesStatistics.summary(mb).count())
                     .put("bin_width", h.binWidth()).put("bin_edges", h.edges()).put("counts", hd.counts())
                     .put("out", out == null ? null : out.toString());
+            r.put("registered", reg != null);
+            if (reg != null) {
+                double[] sh = reg.shiftVox();
+                r.put("shift_vox", ma.depth() == 1 ? new double[] {sh[1], sh[2]} : sh)
+                        .put("registration_peak", reg.peak())
+                        .put("note", "B was moved onto A by the shift_vox translation (sub-voxel, trilinear) before subtracting;"
+                                + " only voxels inside both particles are counted");
+            }
             return r;
+        }
+
+        private static org.cathodekit.core.FloatVolume asVolume(VoxelMap m) {
+            float[][][] v = m.toArray();
+            int nz = v.length;
+            int ny = v[0].length;
+            int nx = v[0][0].length;
+            float[] flat = new float[nz * ny * nx];
+            for (int z = 0; z < nz; z++) {
+                for (int y = 0; y < ny; y++) {
+                    System.arraycopy(v[z][y], 0, flat, (z * ny + y) * nx, nx);
+                }
+            }
+            return org.cathodekit.core.FloatVolume.wrap(flat, nz, ny, nx, Double.NaN);
+        }
+
+        private static VoxelMap asMap(org.cathodekit.core.FloatVolume v, VoxelMap like) {
+            float[][][] a = new float[v.nz()][v.ny()][v.nx()];
+            for (int z = 0; z < v.nz(); z++) {
+                for (int y = 0; y < v.ny(); y++) {
+                    for (int x = 0; x < v.nx(); x++) {
+                        a[z][y][x] = v.at(z, y, x);
+                    }
+                }
+            }
+            return VoxelMap.of(like.name(), like.unit(), a);
         }
 
         private static VoxelMap renamed(VoxelMap m, String name) {

@@ -100,6 +100,29 @@ public final class FloatVolume {
         return values[(z * ny + y) * nx + x];
     }
 
+    /** @return a copy of the {@code [y][x]} plane {@code z}, flat. */
+    public float[] sliceZ(int z) {
+        if (z < 0 || z >= nz) {
+            throw new IllegalArgumentException("slice " + z + " outside 0.." + (nz - 1));
+        }
+        float[] out = new float[ny * nx];
+        System.arraycopy(values, z * ny * nx, out, 0, ny * nx);
+        return out;
+    }
+
+    /** @return the voxel-wise difference {@code this - other} (NaN where either is NaN); shapes must match. */
+    public FloatVolume minus(FloatVolume other) {
+        if (!sameShape(other)) {
+            throw new IllegalArgumentException("cannot subtract volumes of shapes " + Arrays.toString(shape()) + " and "
+                    + Arrays.toString(other.shape()));
+        }
+        float[] d = new float[values.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = values[i] - other.values[i];
+        }
+        return new FloatVolume(d, nz, ny, nx, voxelNm);
+    }
+
     /** @return a copy of the flat values. */
     public float[] values() {
         return values.clone();

@@ -133,6 +133,9 @@ public final class Hdf5MapFile {
                 for (Map.Entry<String, String> e : provenance.entrySet()) {
                     p.putAttribute(e.getKey(), clip(e.getValue()));
                 }
+                // jhdf 0.13 cannot read back a group holding attributes only ("Failed to load children for
+                // group '//'": every difference map written here was unreadable by the library itself)
+                p.putDataset("map_count", new int[] {maps.size()});
             }
         });
     }

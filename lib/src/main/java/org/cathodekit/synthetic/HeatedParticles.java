@@ -46,6 +46,30 @@ public final class HeatedParticles {
     }
 
     /**
+     * Writes the sample pair {@code rod-25C-64.h5} and {@code rod-150C-64.h5} (64^3, radius 24 voxels,
+     * 50 nm voxels, noise 0.1, seed 2024; dataset {@code /volume} with attribute {@code voxel_nm}) into
+     * the folder given (default {@code data-samples/tomo}).
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of(args.length > 0 ? args[0] : "data-samples/tomo");
+        java.nio.file.Files.createDirectories(dir);
+        List<HeatedParticle> rod = series(true, 64, 24, 0.1, 2024);
+        for (int i = 0; i < 2; i++) {
+            HeatedParticle hp = rod.get(i);
+            TomoParticle.Rendered r = hp.particle().render(50);
+            String name = "rod-" + (int) hp.temperatureC() + "C-64.h5";
+            java.util.Map<String, String> prov = new java.util.LinkedHashMap<>();
+            prov.put("origin", "synthetic: org.cathodekit.synthetic.HeatedParticles.series(rod, 64, 24, 0.1, 2024), "
+                    + hp.temperatureC() + " C");
+            prov.put("planted_void_fraction", String.format(java.util.Locale.ROOT, "%.6f", r.truth().voidFraction()));
+            prov.put("planted_envelope_voxels", String.format(java.util.Locale.ROOT, "%.3f", r.truth().envelopeVoxels()));
+            prov.put("planted_shift_vox", java.util.Arrays.toString(hp.plantedShiftVox()));
+            org.cathodekit.io.Hdf5Volumes.write(dir.resolve(name), "volume", r.volume(), prov);
+            System.out.println(dir.resolve(name) + ": planted void fraction " + prov.get("planted_void_fraction"));
+        }
+    }
+
+    /**
      * The series of one morphology.
      *
      * @param rod         true for rod, false for gravel

@@ -90,12 +90,23 @@ public final class Segmentation {
         }
         List<long[]> materialStats = components(material, v.nz(), v.ny(), v.nx(), work);
         if (materialStats.size() > 1) {
+            // single noise voxels at partial-volume edges make specks; warn only when a second piece is
+            // substantial (more than 1 % of the material): then the envelope spans several particles
             long largest = 0;
-            for (long[] s : materialStats) {
-                largest = Math.max(largest, s[0]);
+            long second = 0;
+            for (long[] st : materialStats) {
+                if (st[0] > largest) {
+                    second = largest;
+                    largest = st[0];
+                } else if (st[0] > second) {
+                    second = st[0];
+                }
             }
-            warnings.add(String.format(Locale.ROOT, "%d separate material pieces; the largest holds %.1f %% of the material"
-                    + " (the envelope and void fraction include all pieces)", materialStats.size(), 100.0 * largest / materialVoxels));
+            if (second > 0.01 * materialVoxels) {
+                warnings.add(String.format(Locale.ROOT, "%d separate material pieces; the largest holds %.1f %%, the second "
+                        + "%.1f %% of the material (the envelope and void fraction include all pieces)", materialStats.size(),
+                        100.0 * largest / materialVoxels, 100.0 * second / materialVoxels));
+            }
         }
         double[] band = {vf, vf};
         double[] bandT = {t, t};
@@ -119,6 +130,32 @@ public final class Segmentation {
         double volumeUm3 = envelopeVoxels * voxelUm3;
         return new SegmentationResult(t, method, materialVoxels, envelopeVoxels, voidVoxels, vf, band, bandT,
                 volumeUm3, voxelNm, materialStats.size(), voidStats.size(), comps, o, warnings);
+    }
+
+    /**
+     * The masks behind a result (for figures and further analysis): material (v > threshold),
+     * envelope (the filled, closed particle) and voids (envelope and not material), flat [z][y][x].
+     */
+    public record Masks(byte[] material, byte[] envelope, byte[] voids) {
+        /** @return the {@code [y][x]} plane {@code z} of a mask. */
+        public static byte[] slice(byte[] mask, int z, int ny, int nx) {
+            byte[] out = new byte[ny * nx];
+            System.arraycopy(mask, z * ny * nx, out, 0, ny * nx);
+            return out;
+        }
+    }
+
+    /** Recomputes the masks of {@code r} on the volume it came from. */
+    public static Masks masks(FloatVolume v, SegmentationResult r) {
+        int n = v.voxels();
+        byte[] material = new byte[n];
+        byte[] envelope = new byte[n];
+        envelope(v, r.threshold(), r.options().closeRadiusVox(), material, envelope, new int[n]);
+        byte[] voids = new byte[n];
+        for (int i = 0; i < n; i++) {
+            voids[i] = (byte) (envelope[i] == 1 && material[i] == 0 ? 1 : 0);
+        }
+        return new Masks(material, envelope, voids);
     }
 
     /**

@@ -57,21 +57,7 @@ public final class CyclerReader {
      * @throws DataFormatException for unreadable or malformed files (see class doc)
      */
     public static CyclerData read(Path file, CyclerFormat format) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException(file, null, "file not found");
-        } catch (IOException e) {
-            throw new DataFormatException(file, null, "cannot read file: " + e.getMessage(), e);
-        }
-        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                bytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new DataFormatException(file, null, "name ends in .gz but the content is not valid gzip: " + e.getMessage(), e);
-            }
-        }
+        byte[] bytes = TextFile.readBytes(file);
         return parse(decode(file, bytes), format);
     }
 

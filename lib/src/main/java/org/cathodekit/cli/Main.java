@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             WhCommand.class,
             LatticeCommand.class,
             InspectCommand.class,
+            ConvertCommand.class,
         })
 public final class Main implements Runnable {
 

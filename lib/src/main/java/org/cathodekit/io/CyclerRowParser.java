@@ -126,6 +126,9 @@ final class CyclerRowParser {
         if (lay.timeKind() == CyclerReader.TimeKind.NUMBER) {
             return number(line, col, lineNo) * lay.timeFactor();
         }
+        if (lay.timeKind() == CyclerReader.TimeKind.DATETIME) {
+            return CyclerDateTimes.seconds(field(line, col), lay.dayFirst());
+        }
         double x = CyclerNumbers.parseClock(field(line, col));
         if (Double.isNaN(x)) {
             return Double.NaN;

@@ -56,8 +56,8 @@ public record TextFile(Path file, Charset charset, List<String> lines) {
     static final int UTF16_NUL_SHARE_PERCENT = 40;
     /** Maximum share of NUL bytes in the low-byte positions for UTF-16 without BOM [%]. */
     static final int UTF16_OTHER_NUL_PERCENT = 5;
-    /** Bytes looked at for NUL bytes that make a file binary (8-bit encodings). */
-    static final int BINARY_SNIFF_BYTES = 1 << 20;
+    /** Bytes looked at for NUL bytes that make a file binary (8-bit encodings); NUL bytes further in are a damaged block whose rows the readers skip and count. */
+    static final int BINARY_SNIFF_BYTES = 8192;
 
     public TextFile {
         lines = Collections.unmodifiableList(lines);

@@ -99,36 +99,9 @@ public final class CyclerReader {
                 || f == CyclerFormat.NEWARE_NDAX;
     }
 
-    /**
-     * {@link TextFile#decode} with a fast path for pure 7-bit ASCII content (the common case for
-     * large numeric exports): ASCII is valid UTF-8 and decodes identically, so the lines are cut
-     * straight from the bytes without the intermediate full-text copies. Anything else (BOM, NUL,
-     * UTF-8, UTF-16 or latin-1 bytes) goes through {@link TextFile#decode}.
-     */
+    /** {@link TextFile#decode} (kept for callers; the ASCII fast path now lives there, for every reader). */
     static TextFile decode(Path file, byte[] bytes) {
-        int n = bytes.length;
-        for (int i = 0; i < n; i++) {
-            byte b = bytes[i];
-            if (b <= 0) { // negative: non-ASCII; 0: NUL (binary, UTF-16 or damaged block): let TextFile decide
-                return TextFile.decode(file, bytes);
-            }
-        }
-        List<String> lines = new ArrayList<>(Math.max(16, n / 32));
-        int from = 0;
-        for (int i = 0; i < n; i++) {
-            byte c = bytes[i];
-            if (c == '\n' || c == '\r') {
-                lines.add(new String(bytes, from, i - from, java.nio.charset.StandardCharsets.ISO_8859_1));
-                if (c == '\r' && i + 1 < n && bytes[i + 1] == '\n') {
-                    i++;
-                }
-                from = i + 1;
-            }
-        }
-        if (from < n) {
-            lines.add(new String(bytes, from, n - from, java.nio.charset.StandardCharsets.ISO_8859_1));
-        }
-        return new TextFile(file, java.nio.charset.StandardCharsets.UTF_8, lines);
+        return TextFile.decode(file, bytes);
     }
 
     /** Reads already decoded text (tests; in-memory data). */
@@ -145,8 +118,12 @@ public final class CyclerReader {
         }
         Layout layout = CyclerLayouts.resolve(text, f, options);
         CyclerData rows = CyclerRows.read(text, layout);
+        List<String> mismatches = CyclerCounterCheck.of(rows).warnings();
+        if (mismatches.isEmpty()) {
+            return rows;
+        }
         List<String> warnings = new ArrayList<>(rows.warnings());
-        warnings.addAll(CyclerCounterCheck.of(rows).warnings());
+        warnings.addAll(mismatches);
         return new CyclerData(rows.source(), rows.format(), rows.encoding(), rows.dialect(), rows.timeS(), rows.voltageV(),
                 rows.currentA(), rows.step(), rows.cycle(), rows.unitsDetected(), rows.skippedRows(), rows.skippedRowCount(),
                 rows.duplicateTimes(), rows.counters(), rows.activeMassMg(), warnings, rows.columns());

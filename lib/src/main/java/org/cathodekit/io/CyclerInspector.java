@@ -84,6 +84,21 @@ public final class CyclerInspector implements FileInspector {
         for (CyclerData.Column c : d.columns()) {
             cols.add(new Inspection.Column(c.name(), c.unit(), c.role()));
         }
+        if (cols.isEmpty()) {
+            // a reader that does not list its columns: the ones it used, from unitsDetected ("<name> -> <unit>")
+            for (Map.Entry<String, String> e : d.unitsDetected().entrySet()) {
+                String v = e.getValue();
+                int arrow = v.lastIndexOf(" -> ");
+                String role = switch (e.getKey()) {
+                    case "time", "voltage", "current", "step", "cycle" -> e.getKey();
+                    default -> e.getKey().contains("capacity") ? "capacity" : e.getKey().contains("energy") ? "energy" : null;
+                };
+                if (role != null) {
+                    cols.add(new Inspection.Column(arrow < 0 ? v : v.substring(0, arrow), arrow < 0 ? "" : v.substring(arrow + 4),
+                            role));
+                }
+            }
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("time_s", range(d.timeS()));
         details.put("voltage_V", range(d.voltageV()));

@@ -130,16 +130,20 @@ final class CyclerLayouts {
         String firstTime = timeSample.isEmpty() ? "" : timeSample.get(0);
         if (CyclerDateTimes.looksLikeDateTime(firstTime)) {
             kind = CyclerReader.TimeKind.DATETIME;
-            dayFirst = CyclerDateTimes.dayFirst(timeSample);
+            List<String> all = timeSample;
+            if (CyclerDateTimes.ambiguousOrder(timeSample)) {
+                all = wholeColumn(text, dataStart, prefix, dialect, tc); // the first rows may all be day <= 12
+            }
+            dayFirst = CyclerDateTimes.dayFirst(all);
             warnings.add("time column '" + raw[tc] + "' holds date-times (first '" + firstTime + "', read as "
-                    + (dayFirst ? "day/month" : "month/day") + " order" + (CyclerDateTimes.ambiguousOrder(timeSample)
-                    ? ", ambiguous: no day above 12 in the sample" : "") + "); converted to seconds from the first row");
+                    + (dayFirst ? "day/month" : "month/day") + " order" + (CyclerDateTimes.ambiguousOrder(all)
+                    ? ", ambiguous: no day above 12 in the file" : "") + "); converted to seconds from the first row");
             CyclerReader.unit(detected, "time", raw[tc], "date-time -> s from first row");
-            roleUnits[tc] = "s";
+            roleUnits[tc] = "date-time";
         } else if (tu.contains(":") || (tu.isEmpty() && firstTime.contains(":"))) {
             kind = CyclerReader.TimeKind.CLOCK;
             CyclerReader.unit(detected, "time", raw[tc], tu.isEmpty() ? "[d ]h:mm:ss" : tu);
-            roleUnits[tc] = "s";
+            roleUnits[tc] = tu.isEmpty() ? "h:mm:ss" : tu;
         } else {
             kind = CyclerReader.TimeKind.NUMBER;
             if (tu.isEmpty()) {
@@ -390,6 +394,22 @@ final class CyclerLayouts {
             }
         }
         return false;
+    }
+
+    /** Every non-blank value of one column (data rows; record rows only when nested). */
+    private static List<String> wholeColumn(TextFile text, int dataStart, String prefix, Delimited.Dialect d, int col) {
+        List<String> out = new ArrayList<>();
+        for (int i = dataStart; i < text.size(); i++) {
+            String l = text.line(i);
+            if (l.isBlank() || (prefix != null && !l.startsWith(prefix))) {
+                continue;
+            }
+            List<String> f = Delimited.split(l, d.delimiter());
+            if (f.size() > col && !f.get(col).isBlank()) {
+                out.add(f.get(col));
+            }
+        }
+        return out;
     }
 
     private static List<String> column(List<List<String>> rows, int col) {

@@ -69,8 +69,7 @@ public final class CyclerReader {
      * @throws IllegalArgumentException for a column override that names no column
      */
     public static CyclerData read(Path file, CyclerReadOptions options) {
-        byte[] bytes = TextFile.readBytes(file);
-        byte[] head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, Inspect.HEAD_BYTES));
+        byte[] head = TextFile.head(file, Inspect.HEAD_BYTES);
         CyclerFormat format = options.format();
         CyclerFormat nativeFormat = format != null && isNative(format) ? format : NativeCyclerFiles.recognise(file, head);
         if (nativeFormat != null && (format == null || format == nativeFormat)) {
@@ -80,6 +79,8 @@ public final class CyclerReader {
             }
             return NativeCyclerFiles.read(file, nativeFormat);
         }
+        byte[] bytes = TextFile.readBytes(file);
+        head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, Inspect.HEAD_BYTES)); // decompressed
         if (TextFile.utf16(bytes) == null) {
             for (int i = 0; i < Math.min(head.length, TextFile.BINARY_SNIFF_BYTES); i++) {
                 if (head[i] == 0) {

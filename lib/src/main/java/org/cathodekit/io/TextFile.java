@@ -93,8 +93,6 @@ public record TextFile(Path file, Charset charset, List<String> lines) {
             throw new DataFormatException(file, null, "cannot read file: permission denied");
         } catch (IOException e) {
             throw new DataFormatException(file, null, "cannot read file: " + e.getMessage(), e);
-        } catch (OutOfMemoryError e) {
-            throw new DataFormatException(file, null, "file too large to read in memory; raise -Xmx via JAVA_OPTS");
         }
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean gzipMagic = bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B;
@@ -115,6 +113,25 @@ public record TextFile(Path file, Charset charset, List<String> lines) {
             }
         }
         return bytes;
+    }
+
+    /**
+     * The first {@code max} bytes of a file (fewer for short files), with the same checks as
+     * {@link #readBytes} (folder, missing, unreadable); not decompressed.
+     */
+    public static byte[] head(Path file, int max) {
+        if (Files.isDirectory(file)) {
+            throw new DataFormatException(file, null, "is a folder; expected a data file");
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(max);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(file, null, "file not found");
+        } catch (AccessDeniedException e) {
+            throw new DataFormatException(file, null, "cannot read file: permission denied");
+        } catch (IOException e) {
+            throw new DataFormatException(file, null, "cannot read file: " + e.getMessage(), e);
+        }
     }
 
     /** Decodes bytes already in memory (for tests and streams); {@code file} names them in messages. */

@@ -266,4 +266,23 @@ class CyclerVariantsTest {
         return new CyclerData(null, CyclerFormat.GENERIC, "n/a", "n/a", t, v, c, step, null, Map.of(), List.of(), 0, 0,
                 Map.of(CyclerData.CHARGE_CAPACITY_AH, chargeAh), Double.NaN, List.of());
     }
+
+    @Test
+    void dayFirstDateTimesAreFoundBeyondTheSampleRows() throws IOException {
+        StringBuilder sb = new StringBuilder("BT-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEcell/V\tI/mA\n");
+        // 12/11/2024 (12 November, day first) ... crossing to 13/11/2024 after the 60 sample rows
+        for (int k = 0; k < 100; k++) {
+            int h = 22 + k / 60 * 3; // 22:xx for the first 60 rows, then 01:xx on the 13th
+            String day = h < 24 ? "12" : "13";
+            int hh = h % 24;
+            sb.append(day).append("/11/2024 ").append(String.format(java.util.Locale.ROOT, "%02d:%02d:00.000", hh, k % 60))
+                    .append("\t3.7\t0\n");
+        }
+        CyclerData d = CyclerReader.read(write("btlab-day-first.txt", sb.toString()));
+        assertEquals(100, d.size());
+        assertEquals(0, d.skippedRowCount());
+        assertEquals(59 * 60.0, d.timeAt(59), 1e-6);
+        assertEquals(3 * 3600.0, d.timeAt(60), 1e-6, "01:00 on the 13th is 3 h after 22:00 on the 12th");
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("day/month")), d.warnings().toString());
+    }
 }

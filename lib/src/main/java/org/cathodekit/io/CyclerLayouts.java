@@ -366,7 +366,7 @@ final class CyclerLayouts {
             }
         }
         if (withValues.isEmpty()) {
-            return -1;
+            return candidates.get(0); // no numbers in the first rows: the row check reports it with line numbers
         }
         int chosen = withValues.get(0);
         if (chosen != candidates.get(0)) {

@@ -97,6 +97,21 @@ class ConvertCommandTest {
     }
 
     @Test
+    void utf16FileCutMidCharacterExitsTwoAndWritesNothing() throws IOException {
+        byte[] body = "time/s,Ewe/V,I/mA\n0,3.7,0\n1,3.8,1\n".getBytes(StandardCharsets.UTF_16LE);
+        Path cut = dir.resolve("cut-utf16.csv");
+        Files.write(cut, java.util.Arrays.copyOf(body, body.length - 1));
+        Path out = dir.resolve("never.csv");
+        Run r = run("convert", "--input", cut.toString(), "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        String[] lines = r.err().trim().split("\n");
+        assertEquals(1, lines.length, r.err());
+        assertTrue(lines[0].contains(cut.toString()) && lines[0].contains("byte " + (body.length - 2))
+                && lines[0].contains("cut mid-character"), lines[0]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void gittTakesColumnOverrides() throws IOException {
         StringBuilder sb = new StringBuilder("time/s,Ewe/V,Ecell/V,I/mA\n");
         // rest, 600 s pulse at 1 mA, rest: Ecell rises with sqrt(t), Ewe is flat

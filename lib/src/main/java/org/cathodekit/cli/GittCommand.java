@@ -13,6 +13,7 @@ import org.cathodekit.gitt.GittOptions;
 import org.cathodekit.gitt.GittPulse;
 import org.cathodekit.gitt.GittResult;
 import org.cathodekit.gitt.PulseDetection;
+import org.cathodekit.io.CyclerReadOptions;
 import org.cathodekit.io.CyclerReader;
 
 import picocli.CommandLine.Command;
@@ -39,6 +40,9 @@ final class GittCommand extends JsonCommand {
     @Option(names = "--format", defaultValue = "auto",
             description = "auto, generic, mpt, neware, maccor or arbin (default ${DEFAULT-VALUE}).")
     String format;
+
+    @picocli.CommandLine.Mixin
+    CyclerColumnOptions columns = new CyclerColumnOptions();
 
     @Option(names = "--detection", defaultValue = "current",
             description = "Pulse detection: current (hysteresis on |I|) or step (step column) (default ${DEFAULT-VALUE}).")
@@ -98,7 +102,7 @@ final class GittCommand extends JsonCommand {
             o = o.withMolarVolumeAndArea(molarVolume, areaCm2);
         }
         CyclerFormat f = CyclerFormat.fromName(format);
-        CyclerData data = CyclerReader.read(input, f);
+        CyclerData data = CyclerReader.read(input, columns.applyTo(CyclerReadOptions.DEFAULTS.withFormat(f)));
         GittResult r = Gitt.analyse(data, o);
         List<Object> pulses = new ArrayList<>();
         for (GittPulse p : r.pulses()) {

@@ -59,7 +59,8 @@ public final class Main implements Runnable {
             GradientCommand.class,
             WhCommand.class,
             LatticeCommand.class,
-            TomoCommand.class);
+            TomoCommand.class,
+            ConvertCommand.class);
 
     /** Builds the command line with every subcommand's full model (for tests and {@code help}). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -37,11 +37,37 @@ import java.util.Map;
  * @param activeMassMg the active-material mass stated in the file [mg], or NaN when the file states none
  * @param warnings     what the reader found doubtful (ambiguous columns and the choice made, counter
  *                     mismatches, ...); empty when nothing was
+ * @param columns      every column of the source with the unit and role the reader gave it, in file
+ *                     order (empty when the reader does not report them)
  */
 public record CyclerData(Path source, CyclerFormat format, String encoding, String dialect,
         double[] timeS, double[] voltageV, double[] currentA, int[] step, int[] cycle,
         Map<String, String> unitsDetected, List<Integer> skippedRows, int skippedRowCount, int duplicateTimes,
-        Map<String, double[]> counters, double activeMassMg, List<String> warnings) {
+        Map<String, double[]> counters, double activeMassMg, List<String> warnings, List<Column> columns) {
+
+    /**
+     * One column of the source as the reader understood it (for {@code cathodekit inspect}).
+     *
+     * @param name as written in the file
+     * @param unit the unit understood, {@code ""} when none
+     * @param role {@code time}, {@code voltage}, {@code current}, {@code step}, {@code cycle},
+     *             {@code capacity}, {@code energy}, {@code state}, {@code record} or {@code unused}
+     */
+    public record Column(String name, String unit, String role) {
+        public Column {
+            unit = unit == null ? "" : unit;
+            role = role == null ? "unused" : role;
+        }
+    }
+
+    /** The form without the column list (readers that do not report their columns). */
+    public CyclerData(Path source, CyclerFormat format, String encoding, String dialect,
+            double[] timeS, double[] voltageV, double[] currentA, int[] step, int[] cycle,
+            Map<String, String> unitsDetected, List<Integer> skippedRows, int skippedRowCount, int duplicateTimes,
+            Map<String, double[]> counters, double activeMassMg, List<String> warnings) {
+        this(source, format, encoding, dialect, timeS, voltageV, currentA, step, cycle, unitsDetected, skippedRows,
+                skippedRowCount, duplicateTimes, counters, activeMassMg, warnings, List.of());
+    }
 
     /** Counter key: cumulative charge capacity as the cycler counts it [Ah] (per step or per cycle, as in the file). */
     public static final String CHARGE_CAPACITY_AH = "charge_capacity_Ah";
@@ -57,7 +83,7 @@ public record CyclerData(Path source, CyclerFormat format, String encoding, Stri
             double[] timeS, double[] voltageV, double[] currentA, int[] step, int[] cycle,
             Map<String, String> unitsDetected, List<Integer> skippedRows, int skippedRowCount, int duplicateTimes) {
         this(source, format, encoding, dialect, timeS, voltageV, currentA, step, cycle, unitsDetected, skippedRows,
-                skippedRowCount, duplicateTimes, Map.of(), Double.NaN, List.of());
+                skippedRowCount, duplicateTimes, Map.of(), Double.NaN, List.of(), List.of());
     }
 
     public CyclerData {
@@ -84,6 +110,7 @@ public record CyclerData(Path source, CyclerFormat format, String encoding, Stri
         }
         counters = Collections.unmodifiableMap(cc);
         warnings = List.copyOf(warnings);
+        columns = List.copyOf(columns);
     }
 
     /** @return a copy of one counter, or null when the file has none of that name. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * A column header split into a normalised name and a unit, so that readers recognise columns by
  * alias: {@code "Time (s)"}, {@code "time/s"}, {@code "time_s"}, {@code "Temp [K]"},
- * {@code "<I>/mA"}, {@code "Voltage(V)"} all give a name and a unit.
+ * {@code "<I>/mA"}, {@code "<Ewe/V>"} (EC-Lab 11.50), {@code "Voltage(V)"} all give a name and a unit.
  *
  * @param raw  the header as written in the file
  * @param name normalised name: lower case, {@code <>} and punctuation removed, inner blanks and
@@ -18,6 +18,9 @@ public record ColumnHeader(String raw, String name, String unit) {
     /** Parses one header cell. */
     public static ColumnHeader parse(String raw) {
         String s = raw.trim();
+        if (s.length() > 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>' && s.indexOf('>') == s.length() - 1) {
+            s = s.substring(1, s.length() - 1).trim(); // EC-Lab 11.50 writes averaged columns as <Ewe/V>
+        }
         String unit = "";
         String name = s;
         int open = Math.max(s.lastIndexOf('('), s.lastIndexOf('['));

@@ -1,16 +1,11 @@
 package org.cathodekit.io;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
@@ -18,29 +13,36 @@ import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.Parallel;
 
 /**
- * Reads battery-cycler exports ({@link CyclerFormat}) into a tidy SI {@link CyclerData}.
+ * Reads battery-cycler files ({@link CyclerFormat}) into a tidy SI {@link CyclerData}.
  *
- * <p>What is detected from the content, never from the JVM locale: the encoding (UTF-8 or latin-1,
- * via {@link TextFile}), the delimiter and decimal separator (via {@link Delimited}), the format
- * (when not given), and the columns with their units (via {@link ColumnHeader} aliases). Files whose
- * name ends in {@code .gz} are decompressed in memory. The input file is never modified.
+ * <p>Native binaries ({@code .mpr}, {@code .res}, {@code .nda}, {@code .ndax}) are recognised by
+ * {@link NativeCyclerFiles} from their first bytes and read there; any other binary is refused with
+ * the message {@link NativeCyclerFiles#unsupportedBinary} gives (which text export to make).
+ *
+ * <p>For text exports, what is detected from the content, never from the JVM locale: the encoding
+ * (UTF-8, UTF-16 or latin-1, via {@link TextFile}), the delimiter and decimal separator (via
+ * {@link Delimited}), the format (when not given), the layout and the columns with their units (via
+ * {@link CyclerLayouts}: aliases and unit tables in {@link CyclerColumns}, nested header levels,
+ * vendor fixed units, the choice between two candidate columns). Files are gunzipped in memory when
+ * compressed. The input file is never modified.
  *
  * <p>Refused with a {@link DataFormatException} naming file, line and column:
  * <ul>
- *   <li>no time, voltage or current column (the message lists the columns found);</li>
- *   <li>a unit that is missing or unknown ({@code time/furlong}), or a value carrying a unit that
- *       differs from its header's ({@code 3700 mV} under {@code Voltage(V)}: mixed units);</li>
+ *   <li>no time, voltage or current column with numbers (the message lists the columns found);</li>
+ *   <li>a unit that is missing (where the vendor has no fixed unit) or unknown ({@code time/furlong}),
+ *       or a value carrying a unit that differs from its header's ({@code 3700 mV} under
+ *       {@code Voltage(V)}: mixed units);</li>
  *   <li>time going backwards (repeated time stamps are allowed and counted);</li>
  *   <li>a last row cut short (fewer fields than the header: file cut mid-row);</li>
- *   <li>more than 10 % of data rows unreadable. Fewer unreadable rows are dropped and reported in
- *       {@link CyclerData#skippedRows()}, so one bad row does not kill a series.</li>
+ *   <li>more than 10 % of data rows unreadable. Fewer unreadable rows (and rows lost in a block of NUL
+ *       bytes, counted by the record counter where the file has one) are dropped and reported in
+ *       {@link CyclerData#skippedRowCount()}, so one bad row does not kill a series.</li>
  * </ul>
+ * What was doubtful but read (implied units, a column chosen among several, date-times converted,
+ * duplicated header lines, record gaps, counters that disagree with the integrated current) is listed
+ * in {@link CyclerData#warnings()}.
  *
  * <p>Parsing runs in chunks of rows through {@link Parallel}; the result is identical for any thread count.
- *
- * <p>Collaborators (package-private): {@link CyclerLayouts} finds header, dialect and columns;
- * {@code CyclerRows} parses and checks the data rows, one line at a time through
- * {@code CyclerRowParser}; {@code CyclerNumbers} holds the allocation-free number and clock parsers.
  */
 public final class CyclerReader {
     private CyclerReader() {
@@ -48,7 +50,7 @@ public final class CyclerReader {
 
     /** Reads {@code file}, detecting its format from the content. */
     public static CyclerData read(Path file) {
-        return read(file, null);
+        return read(file, CyclerReadOptions.DEFAULTS);
     }
 
     /**
@@ -57,66 +59,81 @@ public final class CyclerReader {
      * @throws DataFormatException for unreadable or malformed files (see class doc)
      */
     public static CyclerData read(Path file, CyclerFormat format) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException(file, null, "file not found");
-        } catch (IOException e) {
-            throw new DataFormatException(file, null, "cannot read file: " + e.getMessage(), e);
-        }
-        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                bytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new DataFormatException(file, null, "name ends in .gz but the content is not valid gzip: " + e.getMessage(), e);
-            }
-        }
-        return parse(decode(file, bytes), format);
+        return read(file, CyclerReadOptions.DEFAULTS.withFormat(format));
     }
 
     /**
-     * {@link TextFile#decode} with a fast path for pure 7-bit ASCII content (the common case for
-     * large numeric exports): ASCII is valid UTF-8 and decodes identically, so the lines are cut
-     * straight from the bytes without the intermediate full-text copies. Anything else (BOM, NUL,
-     * UTF-8 or latin-1 bytes) goes through {@link TextFile#decode}.
+     * Reads {@code file} with options (format, column overrides).
+     *
+     * @throws DataFormatException      for unreadable or malformed files (see class doc)
+     * @throws IllegalArgumentException for a column override that names no column
      */
-    static TextFile decode(Path file, byte[] bytes) {
-        int n = bytes.length;
-        for (int i = 0; i < n; i++) {
-            byte b = bytes[i];
-            if (b <= 0) { // negative: non-ASCII; 0: NUL (binary): let TextFile decide and report
-                return TextFile.decode(file, bytes);
+    public static CyclerData read(Path file, CyclerReadOptions options) {
+        byte[] head = TextFile.head(file, Inspect.HEAD_BYTES);
+        CyclerFormat format = options.format();
+        CyclerFormat nativeFormat = format != null && isNative(format) ? format : NativeCyclerFiles.recognise(file, head);
+        if (nativeFormat != null && (format == null || format == nativeFormat)) {
+            if (options.overridesColumns()) {
+                throw new IllegalArgumentException("--time-column, --voltage-column and --current-column apply to text"
+                        + " exports; " + file + " is a " + NativeCyclerFiles.describe(nativeFormat) + " file");
             }
+            return NativeCyclerFiles.read(file, nativeFormat);
         }
-        List<String> lines = new ArrayList<>(Math.max(16, n / 32));
-        int from = 0;
-        for (int i = 0; i < n; i++) {
-            byte c = bytes[i];
-            if (c == '\n' || c == '\r') {
-                lines.add(new String(bytes, from, i - from, java.nio.charset.StandardCharsets.ISO_8859_1));
-                if (c == '\r' && i + 1 < n && bytes[i + 1] == '\n') {
-                    i++;
+        byte[] bytes = TextFile.readBytes(file);
+        head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, Inspect.HEAD_BYTES)); // decompressed
+        if (TextFile.utf16(bytes) == null) {
+            for (int i = 0; i < Math.min(head.length, TextFile.BINARY_SNIFF_BYTES); i++) {
+                if (head[i] == 0) {
+                    String what = NativeCyclerFiles.unsupportedBinary(file, head);
+                    if (what != null) {
+                        throw new DataFormatException(file, null, what);
+                    }
+                    break; // TextFile names the offset
                 }
-                from = i + 1;
             }
         }
-        if (from < n) {
-            lines.add(new String(bytes, from, n - from, java.nio.charset.StandardCharsets.ISO_8859_1));
-        }
-        return new TextFile(file, java.nio.charset.StandardCharsets.UTF_8, lines);
+        return parse(decode(file, bytes), options);
+    }
+
+    private static boolean isNative(CyclerFormat f) {
+        return f == CyclerFormat.BIOLOGIC_MPR || f == CyclerFormat.ARBIN_RES || f == CyclerFormat.NEWARE_NDA
+                || f == CyclerFormat.NEWARE_NDAX;
+    }
+
+    /** {@link TextFile#decode} (kept for callers; the ASCII fast path now lives there, for every reader). */
+    static TextFile decode(Path file, byte[] bytes) {
+        return TextFile.decode(file, bytes);
     }
 
     /** Reads already decoded text (tests; in-memory data). */
     public static CyclerData parse(TextFile text, CyclerFormat format) {
-        CyclerFormat f = format == null ? detect(text) : format;
-        Layout layout = CyclerLayouts.resolve(text, f);
-        return CyclerRows.read(text, layout);
+        return parse(text, CyclerReadOptions.DEFAULTS.withFormat(format));
+    }
+
+    /** Reads already decoded text with options. */
+    public static CyclerData parse(TextFile text, CyclerReadOptions options) {
+        CyclerFormat f = options.format() == null ? detect(text) : options.format();
+        if (isNative(f)) {
+            throw new DataFormatException(text.file(), null, "is a text file, not a " + NativeCyclerFiles.describe(f)
+                    + " file; read it with --format auto (or the text format's name)");
+        }
+        Layout layout = CyclerLayouts.resolve(text, f, options);
+        CyclerData rows = CyclerRows.read(text, layout);
+        List<String> mismatches = CyclerCounterCheck.of(rows).warnings();
+        if (mismatches.isEmpty()) {
+            return rows;
+        }
+        List<String> warnings = new ArrayList<>(rows.warnings());
+        warnings.addAll(mismatches);
+        return new CyclerData(rows.source(), rows.format(), rows.encoding(), rows.dialect(), rows.timeS(), rows.voltageV(),
+                rows.currentA(), rows.step(), rows.cycle(), rows.unitsDetected(), rows.skippedRows(), rows.skippedRowCount(),
+                rows.duplicateTimes(), rows.counters(), rows.activeMassMg(), warnings, rows.columns());
     }
 
     /**
-     * Detects the format from the first lines: EC-Lab banner, Maccor {@code Rec#} header, Neware
-     * {@code Step Type} column, Arbin {@code Data_Point}/{@code Test_Time} columns; otherwise generic.
+     * Detects the format from the first lines: EC-Lab/BT-Lab banner, Maccor {@code Rec#} / {@code Rec}
+     * header, Neware {@code Step Type} column or nested cycle/step/record headers, Arbin
+     * {@code Data_Point}/{@code Test_Time} columns; otherwise generic.
      */
     public static CyclerFormat detect(TextFile text) {
         int n = Math.min(text.size(), 40);
@@ -127,7 +144,7 @@ public final class CyclerReader {
             }
         }
         for (int i = 0; i < n; i++) {
-            if (text.line(i).startsWith("Rec#")) {
+            if (CyclerLayouts.isMaccorHeader(text.line(i))) {
                 return CyclerFormat.MACCOR_TEXT;
             }
         }
@@ -137,7 +154,8 @@ public final class CyclerReader {
             if (l.isBlank() || l.startsWith("#")) {
                 continue;
             }
-            if (low.contains("step type") && low.contains("time")) {
+            if ((low.contains("step type") && low.contains("time")) || (low.startsWith("cycle")
+                    && CyclerLayouts.nesting(text, i) != null)) {
                 return CyclerFormat.NEWARE_CSV;
             }
             if (low.contains("data_point") || low.contains("test_time")) {
@@ -153,14 +171,28 @@ public final class CyclerReader {
         /** a number times a unit factor */
         NUMBER,
         /** {@code [Nd ][h:]mm:ss[.fff]} (Neware, Maccor) */
-        CLOCK
+        CLOCK,
+        /** an absolute date-time (BT-Lab {@code time/s}); seconds from the first row */
+        DATETIME
+    }
+
+    /**
+     * A capacity or energy counter column.
+     *
+     * @param direction +1 charge counter, -1 discharge counter, 0 unsigned (charge on rows with I &gt; 0,
+     *                  discharge on rows with I &lt; 0)
+     * @param factor    Ah (or Wh) per unit of the column
+     */
+    record Counter(int col, String raw, boolean capacity, int direction, double factor) {
     }
 
     /** A resolved layout: where the header and data are and which columns hold what. */
     record Layout(CyclerFormat format, int headerLine, int dataStart, Delimited.Dialect dialect, int headerFields,
-            int timeCol, TimeKind timeKind, double timeFactor, int voltageCol, double voltageFactor,
-            int currentCol, double currentFactor, int stepCol, int cycleCol, int stateCol,
-            String[] headerUnits, String[] headerRaw, Map<String, String> unitsDetected) {
+            int timeCol, TimeKind timeKind, double timeFactor, boolean dayFirst, int voltageCol, double voltageFactor,
+            int currentCol, double currentFactor, int stepCol, int cycleCol, int stateCol, int recordCol,
+            List<Counter> counters, CyclerLayouts.Nesting nesting,
+            String[] headerUnits, String[] headerRaw, Map<String, String> unitsDetected, List<String> warnings,
+            List<CyclerData.Column> columns) {
     }
 
     /** Builds the units map entry: {@code "<raw header> -> unit"}. */

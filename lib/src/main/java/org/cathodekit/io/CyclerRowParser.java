@@ -8,7 +8,13 @@ import java.util.regex.Pattern;
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.io.CyclerReader.Layout;
 
-/** Splits one line into field boundaries without allocating (quoted lines fall back to {@link Delimited#split}). */
+/**
+ * Splits one data row into field boundaries without allocating (quoted lines fall back to the CSV
+ * library through {@link Delimited#split}). Hand-written because it is the measured hot loop: on a
+ * 1,000,000-row, 26 MB export, univocity's {@code parseLine} per row took 0.8-1.0 s on one core where
+ * this reader takes about 0.3 s in total (in-process, 2 cores); univocity streaming the whole input
+ * took 0.35-0.7 s on one core. Header, sample and quoted lines go through the library.
+ */
 final class CyclerRowParser {
     private static final Pattern VALUE_WITH_UNIT =
             Pattern.compile("\\s*([-+]?[0-9]*[.,]?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([A-Za-zµμ°%]+)\\s*");
@@ -125,6 +131,9 @@ final class CyclerRowParser {
         int col = lay.timeCol();
         if (lay.timeKind() == CyclerReader.TimeKind.NUMBER) {
             return number(line, col, lineNo) * lay.timeFactor();
+        }
+        if (lay.timeKind() == CyclerReader.TimeKind.DATETIME) {
+            return CyclerDateTimes.seconds(field(line, col), lay.dayFirst());
         }
         double x = CyclerNumbers.parseClock(field(line, col));
         if (Double.isNaN(x)) {

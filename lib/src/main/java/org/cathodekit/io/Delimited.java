@@ -6,9 +6,14 @@ import java.util.List;
 
 import org.cathodekit.core.DataFormatException;
 
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+
 /**
- * Delimiter and decimal-separator detection and locale-free number parsing for instrument text
- * exports (CSV, TSV, semicolon CSV with decimal commas, whitespace columns).
+ * Delimiter and decimal-separator detection, field splitting and locale-free number parsing for
+ * instrument text exports (CSV, TSV, semicolon CSV with decimal commas, whitespace columns): the shared
+ * text layer of every reader. Splitting is done by the univocity CSV parser ({@link #split}); numbers
+ * by {@link Double#parseDouble} after the decimal separator is normalised ({@link #parse}).
  *
  * <p>Detection looks only at the content: the delimiter is the candidate (tab, semicolon, comma,
  * whitespace run) that splits the sample lines into the same number (&ge; 2) of fields most
@@ -126,15 +131,43 @@ public final class Delimited {
         return bestVal;
     }
 
+    /** Widest row accepted by the CSV parser [fields] and longest field [chars]. */
+    static final int MAX_COLUMNS = 1 << 14;
+    static final int MAX_CHARS_PER_FIELD = 1 << 20;
+
+    /** One univocity parser per thread and delimiter (parsers are not thread-safe). */
+    private static final ThreadLocal<java.util.Map<Character, CsvParser>> PARSERS =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private static CsvParser parser(char delimiter) {
+        return PARSERS.get().computeIfAbsent(delimiter, d -> {
+            CsvParserSettings s = new CsvParserSettings();
+            s.getFormat().setDelimiter(d);
+            s.getFormat().setQuote('"');
+            s.getFormat().setQuoteEscape('"');
+            s.getFormat().setComment('\0'); // no comment lines: '#' lines are the readers' business
+            s.setSkipEmptyLines(false);
+            s.setIgnoreLeadingWhitespaces(true);
+            s.setIgnoreTrailingWhitespaces(true);
+            s.setNullValue("");
+            s.setEmptyValue("");
+            s.setMaxColumns(MAX_COLUMNS);
+            s.setMaxCharsPerColumn(MAX_CHARS_PER_FIELD);
+            s.setReadInputOnSeparateThread(false);
+            return new CsvParser(s);
+        });
+    }
+
     /**
-     * Splits one line. {@code ' '} splits on runs of spaces/tabs and ignores leading/trailing
-     * blanks; other delimiters split exactly and honour double quotes ({@code "a,b"}, {@code ""}).
-     * Fields are returned trimmed.
+     * Splits one line. Explicit delimiters go through the univocity CSV parser (RFC 4180 quotes:
+     * {@code "a,b"}, {@code ""} inside quotes); {@code ' '} splits on runs of spaces/tabs and ignores
+     * leading/trailing blanks (hand-written: no CSV library has a "run of blanks" delimiter). Fields
+     * are returned trimmed; an empty line gives one empty field.
      */
     public static List<String> split(String line, char delimiter) {
-        List<String> out = new ArrayList<>();
-        int n = line.length();
         if (delimiter == ' ') {
+            List<String> out = new ArrayList<>();
+            int n = line.length();
             int i = 0;
             while (i < n) {
                 while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
@@ -151,31 +184,18 @@ public final class Delimited {
             }
             return out;
         }
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < n; i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == delimiter) {
-                out.add(cur.toString().trim());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
+        if (line.isEmpty()) {
+            return new ArrayList<>(List.of(""));
         }
-        out.add(cur.toString().trim());
+        String[] f = parser(delimiter).parseLine(line);
+        List<String> out = new ArrayList<>(f == null ? 1 : f.length);
+        if (f == null) {
+            out.add("");
+            return out;
+        }
+        for (String x : f) {
+            out.add(x == null ? "" : x.trim());
+        }
         return out;
     }
 

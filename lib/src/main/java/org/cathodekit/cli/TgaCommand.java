@@ -2,6 +2,7 @@ package org.cathodekit.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,6 +35,12 @@ import picocli.CommandLine.Option;
  * the onset's construction, every definition's onset, the detected file layout and units. With
  * several {@code --input} files (replicates) the six keys hold the means, {@code <key>_std} the
  * sample standard deviations, and {@code replicates} the per-file objects.
+ *
+ * <p>Segments: the export's segments (TA markers, NETZSCH {@code Segment} column, Pyris stages; one
+ * "whole file" segment otherwise) are listed in {@code segments}; one is analysed: {@code --segment N},
+ * or by the rule of {@link TgaCurve#defaultSegment()} (the heating segment with the largest temperature
+ * rise), which {@code warnings} then says when the file has more than one segment. {@code warnings} also
+ * carries the reader's doubts and the analysis's ("step not complete").
  */
 @Command(name = "tga", mixinStandardHelpOptions = true,
         description = "TGA: onset of the mass-loss step (ISO 11358-1, ASTM E2550, DTG threshold or fixed mass loss), "
@@ -66,6 +73,10 @@ final class TgaCommand extends JsonCommand {
 
     @Option(names = "--dtg-window-k", description = "Savitzky-Golay window width in K (default 5).")
     Double dtgWindowK;
+
+    @Option(names = "--segment", description = "Analyse segment N (1-based, as listed in 'segments' and by inspect; "
+            + "default: the heating segment with the largest temperature rise).")
+    Integer segment;
 
     @Option(names = "--curve-out", description = "Write T, mass %%, DTG and O per formula unit as CSV here (atomically).")
     Path curveOut;
@@ -130,13 +141,25 @@ final class TgaCommand extends JsonCommand {
     private Json.Obj analyzeOne(Path input, TgaOptions opt, ChemicalFormula f, Path curveOut, double[] numbers)
             throws IOException {
         TgaCurve curve = TgaReader.read(input);
-        Thermogram th = new Thermogram(curve.timeS(), curve.temperatureC(), curve.mass(), curve.massUnit());
+        TgaCurve.Segment seg = segment != null ? curve.segment(segment) : curve.defaultSegment();
+        List<String> segmentWarnings = new java.util.ArrayList<>();
+        if (segment == null && curve.segments().size() > 1) {
+            segmentWarnings.add("the onset is from " + seg.describe() + ", chosen by rule (the heating segment with the largest "
+                    + "temperature rise) among " + curve.segments().size() + " segments; name another with --segment N");
+        }
+        double[] time = curve.timeS();
+        Thermogram th = new Thermogram(time == null ? null : Arrays.copyOfRange(time, seg.firstRow(), seg.endRow()),
+                Arrays.copyOfRange(curve.temperatureC(), seg.firstRow(), seg.endRow()),
+                Arrays.copyOfRange(curve.mass(), seg.firstRow(), seg.endRow()), curve.massUnit());
         TgaResult r;
         try {
             r = Tga.analyze(th, opt);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(input + ": " + e.getMessage(), e);
         }
+        List<String> warnings = new java.util.ArrayList<>(curve.warnings());
+        warnings.addAll(segmentWarnings);
+        warnings.addAll(r.warnings());
         double at = atTempC != null ? atTempC : r.maxTemperatureC();
         double lossPct;
         try {
@@ -193,6 +216,9 @@ final class TgaCommand extends JsonCommand {
                 .put("rows", curve.size())
                 .put("skipped_rows", curve.skippedRows())
                 .put("notes", curve.notes())
+                .put("segment", seg.index())
+                .put("segments", segmentsJson(curve))
+                .put("warnings", warnings)
                 .put("input", input.toString());
         if (curveOut != null) {
             writeCurve(curveOut, r, oc);
@@ -203,6 +229,17 @@ final class TgaCommand extends JsonCommand {
         numbers[2] = lossPct;
         numbers[3] = delta == null ? Double.NaN : delta;
         numbers[4] = oPerFu == null ? Double.NaN : oPerFu;
+        return out;
+    }
+
+    static List<Object> segmentsJson(TgaCurve curve) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (TgaCurve.Segment s : curve.segments()) {
+            out.add(Json.object().put("index", s.index()).put("kind", s.kind().jsonName())
+                    .put("temperature_range_C", new double[] {s.minC(), s.maxC()})
+                    .put("start_C", s.startC()).put("end_C", s.endC())
+                    .put("rows", s.rows()).put("first_row", s.firstRow()).put("source", s.source()));
+        }
         return out;
     }
 

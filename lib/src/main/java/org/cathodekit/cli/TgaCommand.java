@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.Json;
 import org.cathodekit.io.TgaCurve;
+import org.cathodekit.io.TgaInspector;
 import org.cathodekit.io.TgaReader;
 import org.cathodekit.thermal.ChemicalFormula;
 import org.cathodekit.thermal.Onset;
@@ -38,8 +39,9 @@ import picocli.CommandLine.Option;
  *
  * <p>Segments: the export's segments (TA markers, NETZSCH {@code Segment} column, Pyris stages; one
  * "whole file" segment otherwise) are listed in {@code segments}; one is analysed: {@code --segment N},
- * or by the rule of {@link TgaCurve#defaultSegment()} (the heating segment with the largest temperature
- * rise), which {@code warnings} then says when the file has more than one segment. {@code warnings} also
+ * or by the rule of {@link TgaCurve#defaultSegment()} (the heating segment with the largest mass loss),
+ * which {@code warnings} then says when the file has more than one segment; when the step is not complete
+ * at the end of the segment, the further loss in the rows after it is said too. {@code warnings} also
  * carries the reader's doubts and the analysis's ("step not complete").
  */
 @Command(name = "tga", mixinStandardHelpOptions = true,
@@ -75,7 +77,7 @@ final class TgaCommand extends JsonCommand {
     Double dtgWindowK;
 
     @Option(names = "--segment", description = "Analyse segment N (1-based, as listed in 'segments' and by inspect; "
-            + "default: the heating segment with the largest temperature rise).")
+            + "default: the heating segment with the largest mass loss).")
     Integer segment;
 
     @Option(names = "--curve-out", description = "Write T, mass %%, DTG and O per formula unit as CSV here (atomically).")
@@ -145,7 +147,7 @@ final class TgaCommand extends JsonCommand {
         List<String> segmentWarnings = new java.util.ArrayList<>();
         if (segment == null && curve.segments().size() > 1) {
             segmentWarnings.add("the onset is from " + seg.describe() + ", chosen by rule (the heating segment with the largest "
-                    + "temperature rise) among " + curve.segments().size() + " segments; name another with --segment N");
+                    + "mass loss) among " + curve.segments().size() + " segments; name another with --segment N");
         }
         double[] time = curve.timeS();
         Thermogram th = new Thermogram(time == null ? null : Arrays.copyOfRange(time, seg.firstRow(), seg.endRow()),
@@ -160,6 +162,18 @@ final class TgaCommand extends JsonCommand {
         List<String> warnings = new java.util.ArrayList<>(curve.warnings());
         warnings.addAll(segmentWarnings);
         warnings.addAll(r.warnings());
+        if (seg.endRow() < curve.size() && r.warnings().stream().anyMatch(w -> w.startsWith("step not complete"))) {
+            double[] m = curve.mass();
+            double min = m[seg.endRow() - 1];
+            for (int i = seg.endRow(); i < m.length; i++) {
+                min = Math.min(min, m[i]);
+            }
+            warnings.add(String.format(Locale.ROOT, "after segment %d the mass falls by a further %.3g %% of the reference mass "
+                    + "in the %d rows that follow (%s)", seg.index(), 100 * (m[seg.endRow() - 1] - min)
+                    / r.referenceMass(), m.length - seg.endRow(), seg.index() + 1 == curve.segments().size()
+                            ? "segment " + curve.segments().size()
+                            : "segments " + (seg.index() + 1) + "-" + curve.segments().size()));
+        }
         double at = atTempC != null ? atTempC : r.maxTemperatureC();
         double lossPct;
         try {
@@ -217,7 +231,7 @@ final class TgaCommand extends JsonCommand {
                 .put("skipped_rows", curve.skippedRows())
                 .put("notes", curve.notes())
                 .put("segment", seg.index())
-                .put("segments", segmentsJson(curve))
+                .put("segments", TgaInspector.segmentsJson(curve))
                 .put("warnings", warnings)
                 .put("input", input.toString());
         if (curveOut != null) {
@@ -229,17 +243,6 @@ final class TgaCommand extends JsonCommand {
         numbers[2] = lossPct;
         numbers[3] = delta == null ? Double.NaN : delta;
         numbers[4] = oPerFu == null ? Double.NaN : oPerFu;
-        return out;
-    }
-
-    static List<Object> segmentsJson(TgaCurve curve) {
-        List<Object> out = new java.util.ArrayList<>();
-        for (TgaCurve.Segment s : curve.segments()) {
-            out.add(Json.object().put("index", s.index()).put("kind", s.kind().jsonName())
-                    .put("temperature_range_C", new double[] {s.minC(), s.maxC()})
-                    .put("start_C", s.startC()).put("end_C", s.endC())
-                    .put("rows", s.rows()).put("first_row", s.firstRow()).put("source", s.source()));
-        }
         return out;
     }
 

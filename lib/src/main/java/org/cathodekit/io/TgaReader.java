@@ -322,6 +322,10 @@ public final class TgaReader {
         int need = Math.max(Math.max(tCol, segCol), Math.max(mCol, timeCol)) + 1;
         char dec = dialect.decimal();
         boolean taMarkers = format == TgaFormat.TA_UNIVERSAL_ANALYSIS && timeCol == 0;
+        if (format == TgaFormat.PERKINELMER_PYRIS) {
+            boundaryRows.add(0);
+            boundaryLabels.add("Pyris stage '" + lines.get(pyrisStage).trim() + "' (line " + (pyrisStage + 1) + ")");
+        }
         for (int i = dataStart; i < dataEnd; i++) {
             String line = lines.get(i);
             if (line.isBlank() || line.trim().startsWith("#")) {
@@ -392,7 +396,7 @@ public final class TgaReader {
                 double sv = Delimited.parse(f.get(segCol), dec);
                 if (n == 0 || Double.compare(sv, tseg[n - 1]) != 0) {
                     boundaryRows.add(n);
-                    boundaryLabels.add("NETZSCH Segment column = " + (Double.isNaN(sv) ? f.get(segCol) : fmt(sv))
+                    boundaryLabels.add("NETZSCH Segment column = " + (sv == Math.rint(sv) ? String.valueOf((long) sv) : f.get(segCol))
                             + " (line " + (i + 1) + ")");
                 }
                 tseg[n] = sv;
@@ -588,8 +592,8 @@ public final class TgaReader {
 
     private static List<String> pyrisFields(String line) {
         List<String> f = new ArrayList<>(Delimited.split(line, '\t'));
-        while (!f.isEmpty() && f.get(0).isEmpty()) {
-            f.remove(0);
+        if (!f.isEmpty() && f.get(0).isEmpty()) {
+            f.remove(0); // every Pyris table line starts with a tab; further empty fields are blank header cells
         }
         while (!f.isEmpty() && f.get(f.size() - 1).isEmpty()) {
             f.remove(f.size() - 1);

@@ -149,7 +149,7 @@ public final class Tga {
         int after = c.pointsUsed();
         String tail;
         if (after >= m.length) {
-            tail = "the file ends there";
+            tail = "the analysed data end there";
         } else {
             double min = m[after - 1];
             for (int i = after; i < m.length; i++) {

@@ -42,6 +42,7 @@ public final class TgaInspector implements FileInspector {
         if (text.contains("startofdata") && text.contains("sig1")
                 || text.contains("#exporttype") && (text.contains("#mtype:tg") || text.contains("mass/"))
                 || text.contains("stare sw") || text.contains("mettler")
+                || text.contains("curve:") && text.contains("value") && text.matches("(?s).*\\bts\\b.*")
                 || text.contains("pyris") || text.contains("tga temperature scan") || text.contains("tga isothermal")
                 || text.contains("setaram") || text.contains("calisto")) {
             return SIGNATURE_SCORE;

@@ -18,7 +18,7 @@ onset with numpy/scipy, not with CathodeKit's code:
             mass % there)
 
 Writes tga_oracle.json beside it (committed; re-run after changing a fixture):
-  python3 tga_oracle.py ../../../../../../../shared/reference-data/real-formats/tga
+  python3 tga_oracle.py ../../../../../../../shared/reference-data/real-formats/tga  (from its folder)
 """
 import json
 import os

@@ -48,7 +48,7 @@ import picocli.CommandLine.Option;
         description = "TGA: onset of the mass-loss step (ISO 11358-1, ASTM E2550, DTG threshold or fixed mass loss), "
                 + "DTG peak, mass loss and oxygen per formula unit (all loss counted as oxygen).")
 final class TgaCommand extends JsonCommand {
-    @Option(names = "--input", required = true, arity = "1..*", description = "TGA export(s): CSV/TSV, TA, Mettler STARe, NETZSCH Proteus or Setaram text "
+    @Option(names = "--input", required = true, arity = "1..*", description = "TGA export(s): CSV/TSV, TA (UTF-16 included), Mettler STARe, NETZSCH Proteus, Setaram or PerkinElmer Pyris text "
             + "(read-only). Several files (replicates): the keys hold the mean, *_std the sample standard deviation.")
     List<Path> inputs;
 

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
  * mass), {@code delta_O_per_fu}, {@code O_per_fu} (null without {@code --formula}); and more:
  * the onset's construction, every definition's onset, the detected file layout and units. With
  * several {@code --input} files (replicates) the six keys hold the means, {@code <key>_std} the
- * sample standard deviations, and {@code replicates} the per-file objects.
+ * sample standard deviations, {@code warnings} every file's warnings prefixed with its name, and
+ * {@code replicates} the per-file objects.
  *
  * <p>Segments: the export's segments (TA markers, NETZSCH {@code Segment} column, Pyris stages; one
  * "whole file" segment otherwise) are listed in {@code segments}; one is analysed: {@code --segment N},
@@ -136,7 +137,15 @@ final class TgaCommand extends JsonCommand {
             out.put(keys[k] + "_std", sm.n() < 2 ? null : sm.std());
         }
         Replicates.Summary on = Replicates.of(values[0]);
-        return out.put("n", inputs.size()).put("onsets_found", on.n()).put("replicates", each);
+        List<String> warnings = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            @SuppressWarnings("unchecked")
+            List<String> w = (List<String>) each.get(i).fields().get("warnings");
+            for (String x : w) {
+                warnings.add(inputs.get(i).getFileName() + ": " + x);
+            }
+        }
+        return out.put("n", inputs.size()).put("onsets_found", on.n()).put("warnings", warnings).put("replicates", each);
     }
 
     /** Analyses one file; {@code numbers} receives onset, DTG peak, mass loss, delta, O (NaN when absent). */

@@ -39,6 +39,15 @@ class TgaSegmentCommandTest {
     }
 
     @Test
+    void replicatesCollectEveryFilesWarnings() {
+        TgaCommandTest.Run r = TgaCommandTest.run("tga", "--input", PYRIS.toString(), "src/test/resources/tga/trailing_commas.csv",
+                "--json");
+        assertEquals(0, r.code(), r.err());
+        List<String> w = warnings(r.json());
+        assertTrue(w.stream().anyMatch(x -> x.startsWith("pyris_export.txt: ") && x.contains("chosen by rule")), w.toString());
+    }
+
+    @Test
     void unknownSegmentIsExit2NamingTheFile() {
         TgaCommandTest.Run r = TgaCommandTest.run("tga", "--input", PYRIS.toString(), "--segment", "3", "--json");
         assertEquals(2, r.code());

@@ -55,22 +55,21 @@ import org.cathodekit.core.DataFormatException;
  * Errors ({@link DataFormatException}, naming file, line and column): no temperature or mass column,
  * a unit that is not a temperature/mass unit, fewer than 7 data rows, time going backwards, and a
  * temperature that decreases when there is no time column to order the rows.
+ *
+ * <p>Implementation: the layout step (tables, blocks, dialect, trailing delimiter) is {@link TgaLayout},
+ * column recognition {@link TgaColumns}; this class decodes, converts units and reads the rows.
  */
 public final class TgaReader {
     private TgaReader() {
     }
 
-    private static final int MIN_ROWS = 7;
+    static final int MIN_ROWS = 7;
     private static final Pattern SIG = Pattern.compile("^\\s*Sig(\\d+)\\s+(.+?)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SAMPLE_MASS = Pattern.compile(
             "(?i)^\\s*#*\\s*(sample\\s*mass|sample\\s*weight|initial\\s*mass|size)\\b[^0-9+-]*([-+]?\\d+(?:[.,]\\d+)?)\\s*(mg|g|µg|ug)?");
-    /** A Pyris stage line: {@code 1) TGA Isothermal}, {@code 2) TGA Temperature Scan}. */
-    private static final Pattern PYRIS_STAGE = Pattern.compile("^\\s*(\\d+)\\)\\s+TGA\\b.*$");
     /** TA Universal Analysis marker rows: time field -3 (segment start) or -1 (end of run). */
     private static final double TA_SEGMENT_MARKER = -3;
     private static final double TA_END_MARKER = -1;
-    /** Share of data lines that must end with the same delimiter for it to be a trailing delimiter. */
-    private static final double TRAILING_DELIMITER_SHARE = 0.9;
 
     /**
      * Reads a TGA export (never modifies it).
@@ -136,18 +135,14 @@ public final class TgaReader {
         return new TextFile(file, cs, TextFile.splitLines(text));
     }
 
-    /** Where the table of one layout is: header fields, optional units row, lines. */
-    private record Table(List<String> header, List<String> unitsRow, int headerLine, int dataStart, int dataEnd) {
-    }
-
     /** Reads already-decoded text (for tests); messages name {@code text.file()}. */
     public static TgaCurve parse(TextFile text) {
         Path file = text.file();
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        List<String> lines = dropTrailingDelimiter(text.lines(), notes);
+        List<String> lines = TgaLayout.dropTrailingDelimiter(text.lines(), notes);
         TgaFormat format;
-        Table table;
+        TgaLayout.Table table;
         Delimited.Dialect dialect;
         List<Inspection.Column> otherCurves = new ArrayList<>();
 
@@ -163,7 +158,7 @@ public final class TgaReader {
             if (proteusHeader < 0 && l.startsWith("##")) {
                 proteusHeader = i;
             }
-            if (pyrisStage < 0 && PYRIS_STAGE.matcher(l).matches()) {
+            if (pyrisStage < 0 && TgaLayout.PYRIS_STAGE.matcher(l).matches()) {
                 pyrisStage = i;
             }
             if (l.equals("Curve:")) {
@@ -184,24 +179,24 @@ public final class TgaReader {
                         "TA Universal Analysis export without 'SigN Name (unit)' lines before StartOfData; "
                                 + "expected e.g. 'Sig1  Time (min)'");
             }
-            table = new Table(header, null, startOfData, startOfData + 1, lines.size());
-            dialect = detectDialect(sample(lines, startOfData + 1));
+            table = new TgaLayout.Table(header, null, startOfData, startOfData + 1, lines.size());
+            dialect = TgaLayout.detectDialect(TgaLayout.sample(lines, startOfData + 1));
         } else if (proteusHeader >= 0) {
             format = TgaFormat.NETZSCH_PROTEUS;
-            dialect = detectDialect(sample(lines, proteusHeader + 1));
-            table = new Table(Delimited.split(lines.get(proteusHeader).trim().substring(2), dialect.delimiter()), null,
+            dialect = TgaLayout.detectDialect(TgaLayout.sample(lines, proteusHeader + 1));
+            table = new TgaLayout.Table(Delimited.split(lines.get(proteusHeader).trim().substring(2), dialect.delimiter()), null,
                     proteusHeader, proteusHeader + 1, lines.size());
-        } else if (pyrisStage >= 0 && isPyris(lines, pyrisStage)) {
+        } else if (pyrisStage >= 0 && TgaLayout.isPyris(lines, pyrisStage)) {
             format = TgaFormat.PERKINELMER_PYRIS;
-            table = pyrisTable(file, lines, pyrisStage, warnings);
-            Delimited.Dialect d = detectDialect(sample(lines, table.dataStart()));
+            table = TgaLayout.pyrisTable(file, lines, pyrisStage, warnings);
+            Delimited.Dialect d = TgaLayout.detectDialect(TgaLayout.sample(lines, table.dataStart()));
             dialect = new Delimited.Dialect(' ', d.decimal());
         } else {
-            dialect = detectDialect(sample(lines, lines.size() / 2));
+            dialect = TgaLayout.detectDialect(TgaLayout.sample(lines, lines.size() / 2));
             if (!mettlerCurves.isEmpty()) {
-                table = mettlerTable(file, lines, mettlerCurves, dialect, otherCurves, warnings);
+                table = TgaLayout.mettlerTable(file, lines, mettlerCurves, dialect, otherCurves, warnings);
             } else {
-                table = locateTable(file, lines, dialect, 0, lines.size());
+                table = TgaLayout.locateTable(file, lines, dialect, 0, lines.size());
             }
             String pre = String.join("\n", lines.subList(0, table.headerLine())).toLowerCase(Locale.ROOT);
             String head = String.join(" ", table.header()).toLowerCase(Locale.ROOT);
@@ -225,7 +220,7 @@ public final class TgaReader {
 
         // column headers with units
         int nc = header.size();
-        ColumnHeader[] cols = columnHeaders(header, unitsRow);
+        ColumnHeader[] cols = TgaLayout.columnHeaders(header, unitsRow);
         String location = "header line " + (headerLine + 1);
         int tCol = TgaColumns.pickTemperature(cols);
         if (tCol < 0) {
@@ -332,7 +327,7 @@ public final class TgaReader {
                 continue;
             }
             if (format == TgaFormat.PERKINELMER_PYRIS) {
-                Matcher st = PYRIS_STAGE.matcher(line);
+                Matcher st = TgaLayout.PYRIS_STAGE.matcher(line);
                 if (st.matches()) {
                     boundaryRows.add(n);
                     boundaryLabels.add("Pyris stage '" + line.trim() + "' (line " + (i + 1) + ")");
@@ -443,23 +438,6 @@ public final class TgaReader {
                 skipped, notes, segments, columns, warnings);
     }
 
-    private static ColumnHeader[] columnHeaders(List<String> header, List<String> unitsRow) {
-        int nc = header.size();
-        ColumnHeader[] cols = new ColumnHeader[nc];
-        for (int j = 0; j < nc; j++) {
-            ColumnHeader ch = ColumnHeader.parse(header.get(j));
-            String unit = ch.unit();
-            if (unitsRow != null) {
-                int k = j - (nc - unitsRow.size()); // right-align a shorter units row
-                if (k >= 0 && k < unitsRow.size() && !unitsRow.get(k).isBlank()) {
-                    unit = TgaColumns.stripBrackets(unitsRow.get(k));
-                }
-            }
-            cols[j] = new ColumnHeader(header.get(j), ch.name(), ColumnHeader.normaliseUnit(unit));
-        }
-        return cols;
-    }
-
     /** Segments from the boundary rows (a first one at row 0 is implied); empty ones are left out. */
     private static List<TgaCurve.Segment> segments(double[] t, List<Integer> rows, List<String> labels) {
         List<Integer> starts = new ArrayList<>(rows);
@@ -488,255 +466,6 @@ public final class TgaReader {
                     t[to - 1], min, max, names.get(k)));
         }
         return out;
-    }
-
-    /** The header line, optional units row and first data row of a table in {@code [from, to)}. */
-    private static Table locateTable(Path file, List<String> lines, Delimited.Dialect dialect, int from, int to) {
-        int d = firstDataLine(lines, dialect, from, to);
-        if (d < 0) {
-            throw new DataFormatException(file, from > 0 ? "from line " + (from + 1) : null, "no block of numeric rows found ("
-                    + dialect.describe() + "); expected a header line naming the columns followed by rows of numbers");
-        }
-        int u = previousContentLine(lines, d, from);
-        if (u < 0) {
-            throw new DataFormatException(file, "line " + (d + 1),
-                    "no header line before the first data row; expected column names such as 'Temperature (°C)' and 'Mass (mg)'");
-        }
-        List<String> uf = Delimited.split(lines.get(u), dialect.delimiter());
-        int h = previousContentLine(lines, u, from);
-        if (h >= 0 && TgaColumns.isUnitsRow(uf)) {
-            return new Table(Delimited.split(lines.get(h), dialect.delimiter()), uf, h, d, to);
-        }
-        return new Table(uf, null, u, d, to);
-    }
-
-    /**
-     * Mettler STARe with {@code Curve:} blocks: the first block whose mass column has a mass unit; the other
-     * blocks' value columns go to {@code others} (role from their unit) and to the warnings.
-     */
-    private static Table mettlerTable(Path file, List<String> lines, List<Integer> curves, Delimited.Dialect dialect,
-            List<Inspection.Column> others, List<String> warnings) {
-        Table chosen = null;
-        int chosenBlock = -1;
-        List<Table> tables = new ArrayList<>();
-        List<String> found = new ArrayList<>();
-        for (int b = 0; b < curves.size(); b++) {
-            int from = curves.get(b) + 1;
-            int to = b + 1 < curves.size() ? curves.get(b + 1) : lines.size();
-            Table t = locateTable(file, lines, dialect, from, to);
-            int end = t.dataStart();
-            while (end < to && (lines.get(end).isBlank() || numericRow(lines.get(end), dialect))) {
-                end++; // the table ends at its first text line (the next block's preamble, LastKeyWD:, ...)
-            }
-            t = new Table(t.header(), t.unitsRow(), t.headerLine(), t.dataStart(), end);
-            tables.add(t);
-            ColumnHeader[] cols = columnHeaders(t.header(), t.unitsRow());
-            ColumnHeader value = cols[cols.length - 1];
-            int m = TgaColumns.pickMass(cols);
-            boolean isMass = m >= 0 && (TgaColumns.isMassUnit(cols[m].unit()) || TgaColumns.isMassFraction(cols[m]));
-            found.add("curve " + (b + 1) + " '" + value.raw() + "' [" + value.unit() + "] (line " + (curves.get(b) + 1) + ")");
-            if (isMass && chosen == null) {
-                chosen = t;
-                chosenBlock = b;
-            }
-        }
-        if (chosen == null) {
-            throw new DataFormatException(file, "Curve: blocks", "no TG (mass) curve among " + found
-                    + "; expected a curve whose value is in mg, g, µg or %");
-        }
-        for (int b = 0; b < tables.size(); b++) {
-            if (b == chosenBlock) {
-                continue;
-            }
-            ColumnHeader[] cols = columnHeaders(tables.get(b).header(), tables.get(b).unitsRow());
-            ColumnHeader value = cols[cols.length - 1];
-            others.add(new Inspection.Column(value.raw() + " (curve " + (b + 1) + ")", value.unit(),
-                    TgaColumns.isHeatFlow(value) ? "dsc_heat_flow" : Inspection.UNUSED));
-            warnings.add("the export holds " + tables.size() + " curves; read curve " + (chosenBlock + 1) + " (TG, lines "
-                    + (chosen.dataStart() + 1) + "-" + chosen.dataEnd() + "), not " + found.get(b)
-                    + (TgaColumns.isHeatFlow(value) ? ", a DSC heat flow" : ""));
-        }
-        return chosen;
-    }
-
-    private static boolean isPyris(List<String> lines, int stage) {
-        String pre = String.join("\n", lines.subList(0, stage)).toLowerCase(Locale.ROOT);
-        String after = String.join(" ", lines.subList(stage, Math.min(lines.size(), stage + 4))).toLowerCase(Locale.ROOT);
-        return pre.contains("pyris") || pre.contains("perkinelmer") || after.contains("unsubtracted");
-    }
-
-    /** Pyris: the two header lines after the first stage line, joined column by column, with Pyris's units. */
-    private static Table pyrisTable(Path file, List<String> lines, int stage, List<String> warnings) {
-        int h1 = stage + 1;
-        int h2 = h1 + 1;
-        if (h2 >= lines.size()) {
-            throw new DataFormatException(file, "line " + (stage + 1), "PerkinElmer Pyris stage line without the two header lines after it");
-        }
-        List<String> a = pyrisFields(lines.get(h1));
-        List<String> b = pyrisFields(lines.get(h2));
-        List<String> header = new ArrayList<>();
-        List<String> units = new ArrayList<>();
-        for (int j = 0; j < a.size(); j++) {
-            String name = (a.get(j) + " " + (j < b.size() ? b.get(j) : "")).trim();
-            header.add(name);
-            String l = name.toLowerCase(Locale.ROOT);
-            units.add(l.equals("time") ? "min" : l.endsWith("temperature") ? "C" : l.endsWith("weight") ? "mg" : "");
-        }
-        if (!header.contains("Time")) {
-            throw new DataFormatException(file, "lines " + (h1 + 1) + "-" + (h2 + 1),
-                    "PerkinElmer Pyris header without a 'Time' column; expected 'Time / Unsubtracted Weight / ... / Sample Temperature'");
-        }
-        warnings.add("PerkinElmer Pyris writes no units: read time in min, weights in mg, temperatures in °C (Pyris export units)");
-        return new Table(header, units, h1, h2 + 1, lines.size());
-    }
-
-    private static List<String> pyrisFields(String line) {
-        List<String> f = new ArrayList<>(Delimited.split(line, '\t'));
-        if (!f.isEmpty() && f.get(0).isEmpty()) {
-            f.remove(0); // every Pyris table line starts with a tab; further empty fields are blank header cells
-        }
-        while (!f.isEmpty() && f.get(f.size() - 1).isEmpty()) {
-            f.remove(f.size() - 1);
-        }
-        return f;
-    }
-
-    /**
-     * A delimiter ({@code ,}, {@code ;} or tab) that closes at least {@link #TRAILING_DELIMITER_SHARE} of the
-     * lines of the file's second half (the data rows), as MaCFP's Sandia exports have, is dropped from every
-     * line ending with it; otherwise it reads as an empty last column.
-     */
-    private static List<String> dropTrailingDelimiter(List<String> lines, List<String> notes) {
-        int from = lines.size() / 2;
-        for (char c : new char[] {',', ';', '\t'}) {
-            int all = 0;
-            int ending = 0;
-            for (int i = from; i < lines.size(); i++) {
-                String l = stripRightSpaces(lines.get(i));
-                if (l.isEmpty()) {
-                    continue;
-                }
-                all++;
-                if (l.charAt(l.length() - 1) == c) {
-                    ending++;
-                }
-            }
-            if (all >= MIN_ROWS && ending >= TRAILING_DELIMITER_SHARE * all) {
-                List<String> out = new ArrayList<>(lines.size());
-                for (String l0 : lines) {
-                    String l = stripRightSpaces(l0);
-                    out.add(!l.isEmpty() && l.charAt(l.length() - 1) == c ? l.substring(0, l.length() - 1) : l0);
-                }
-                notes.add("every line ends with '" + (c == '\t' ? "\\t" : String.valueOf(c))
-                        + "': the trailing delimiter was dropped (not an empty column)");
-                return out;
-            }
-        }
-        return lines;
-    }
-
-    private static String stripRightSpaces(String s) {
-        int e = s.length();
-        while (e > 0 && s.charAt(e - 1) == ' ') {
-            e--;
-        }
-        return s.substring(0, e);
-    }
-
-    /**
-     * {@link Delimited#detect}, checked against the content: rows of decimal-comma numbers separated by
-     * semicolons can split into as many fields on ',' as on ';', and then the rows must be numeric under
-     * the chosen layout. When they are not, the first of ';'+',', tab+',', tab+'.', whitespace+'.' under
-     * which most sample rows are numeric is taken.
-     */
-    static Delimited.Dialect detectDialect(List<String> sample) {
-        Delimited.Dialect d = Delimited.detect(sample);
-        if (numericFraction(sample, d) >= 0.5) {
-            return d;
-        }
-        Delimited.Dialect[] alternatives = {new Delimited.Dialect(';', ','), new Delimited.Dialect('\t', ','),
-            new Delimited.Dialect(';', '.'), new Delimited.Dialect('\t', '.'), new Delimited.Dialect(' ', '.'),
-            new Delimited.Dialect(' ', ',')};
-        for (Delimited.Dialect a : alternatives) {
-            if (numericFraction(sample, a) >= 0.5) {
-                return a;
-            }
-        }
-        return d;
-    }
-
-    private static double numericFraction(List<String> sample, Delimited.Dialect d) {
-        int num = 0;
-        int all = 0;
-        for (String l : sample) {
-            if (l.isBlank()) {
-                continue;
-            }
-            all++;
-            if (numericRow(l, d)) {
-                num++;
-            }
-        }
-        return all == 0 ? 0 : (double) num / all;
-    }
-
-    private static List<String> sample(List<String> lines, int from) {
-        List<String> s = new ArrayList<>();
-        for (int i = Math.max(0, from); i < lines.size() && s.size() < 200; i++) {
-            String l = lines.get(i);
-            if (!l.isBlank() && !l.trim().startsWith("#")) {
-                s.add(l);
-            }
-        }
-        if (s.isEmpty()) {
-            for (int i = 0; i < lines.size() && s.size() < 200; i++) {
-                if (!lines.get(i).isBlank()) {
-                    s.add(lines.get(i));
-                }
-            }
-        }
-        return s;
-    }
-
-    private static int firstDataLine(List<String> lines, Delimited.Dialect d, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (numericRow(lines.get(i), d)) {
-                int ok = 1;
-                int j = i + 1;
-                while (j < to && ok < 3) {
-                    String l = lines.get(j);
-                    if (!l.isBlank()) {
-                        if (!numericRow(l, d)) {
-                            break;
-                        }
-                        ok++;
-                    }
-                    j++;
-                }
-                if (ok >= 3 || j >= to) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static boolean numericRow(String line, Delimited.Dialect d) {
-        if (line.isBlank() || line.trim().startsWith("#")) {
-            return false;
-        }
-        List<String> f = Delimited.split(line, d.delimiter());
-        return f.size() >= 2 && Delimited.allNumeric(f, d.decimal());
-    }
-
-    private static int previousContentLine(List<String> lines, int before, int from) {
-        for (int i = before - 1; i >= from; i--) {
-            String l = lines.get(i).trim();
-            if (!l.isEmpty() && !l.startsWith("#")) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static double sampleMass(List<String> preamble) {

@@ -37,8 +37,9 @@ import org.cathodekit.core.DataFormatException;
  * <p>Vendor layouts:
  * <ul>
  *   <li>TA Universal Analysis: {@code SigN Name (unit)} lines name the columns, {@code StartOfData}
- *       starts them; a row whose time field is {@code -3} is a segment marker (the second field is the
- *       segment number), {@code -1} the end of the run: both are segment boundaries, not data.</li>
+ *       starts them; a row whose first field is {@code -3} and whose fields after the second are 0 is a
+ *       segment marker (the second field is the segment number), with {@code -1} the end of the run: both
+ *       are segment boundaries, not data.</li>
  *   <li>Mettler STARe: each {@code Curve:} line starts a table ({@code Index t Ts Tr Value} and a
  *       bracketed units row); the first curve whose {@code Value} has a mass unit is read, the others
  *       (a DSC curve in mW) are listed in {@link TgaCurve#warnings()}. No mass curve: an error listing
@@ -316,7 +317,7 @@ public final class TgaReader {
         int skipped = 0;
         int need = Math.max(Math.max(tCol, segCol), Math.max(mCol, timeCol)) + 1;
         char dec = dialect.decimal();
-        boolean taMarkers = format == TgaFormat.TA_UNIVERSAL_ANALYSIS && timeCol == 0;
+        boolean taMarkers = format == TgaFormat.TA_UNIVERSAL_ANALYSIS;
         if (format == TgaFormat.PERKINELMER_PYRIS) {
             boundaryRows.add(0);
             boundaryLabels.add("Pyris stage '" + lines.get(pyrisStage).trim() + "' (line " + (pyrisStage + 1) + ")");
@@ -335,19 +336,16 @@ public final class TgaReader {
                 }
             }
             List<String> f = Delimited.split(line, dialect.delimiter());
-            if (taMarkers && !f.isEmpty()) {
-                double first = Delimited.parse(f.get(0), dec);
-                if (first == TA_SEGMENT_MARKER || first == TA_END_MARKER) {
-                    if (first == TA_SEGMENT_MARKER) {
-                        double k = f.size() > 1 ? Delimited.parse(f.get(1), dec) : Double.NaN;
-                        boundaryRows.add(n);
-                        boundaryLabels.add("TA segment marker " + (Double.isNaN(k) ? "?" : String.valueOf((long) k))
-                                + " (line " + (i + 1) + ")");
-                    } else {
-                        notes.add("line " + (i + 1) + ": TA end-of-run marker (time -1), not data");
-                    }
-                    continue;
+            if (taMarkers && isTaMarker(f, dec)) {
+                if (Delimited.parse(f.get(0), dec) == TA_SEGMENT_MARKER) {
+                    double k = Delimited.parse(f.get(1), dec);
+                    boundaryRows.add(n);
+                    boundaryLabels.add("TA segment marker " + (Double.isNaN(k) ? "?" : String.valueOf((long) k))
+                            + " (line " + (i + 1) + ")");
+                } else {
+                    notes.add("line " + (i + 1) + ": TA end-of-run marker (time -1), not data");
                 }
+                continue;
             }
             if (f.size() < need) {
                 skipped++;
@@ -436,6 +434,26 @@ public final class TgaReader {
         return new TgaCurve(file, format, text.charset(), dialect.describe(), time, temperature, mass, massUnit,
                 timeCol >= 0 ? cols[timeCol].raw() : null, cols[tCol].raw(), cols[mCol].raw(), units, sampleMassMg,
                 skipped, notes, segments, columns, warnings);
+    }
+
+    /**
+     * A TA Universal Analysis marker row: first field {@code -3} (segment start, the second field its number)
+     * or {@code -1} (end of run), every field after the second 0.
+     */
+    private static boolean isTaMarker(List<String> f, char dec) {
+        if (f.size() < 2) {
+            return false;
+        }
+        double first = Delimited.parse(f.get(0), dec);
+        if (first != TA_SEGMENT_MARKER && first != TA_END_MARKER) {
+            return false;
+        }
+        for (int j = 2; j < f.size(); j++) {
+            if (Delimited.parse(f.get(j), dec) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Segments from the boundary rows (a first one at row 0 is implied); empty ones are left out. */

@@ -187,4 +187,34 @@ class TgaVendorFormatsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.segment(3));
         assertTrue(e.getMessage().contains("ta.txt") && e.getMessage().contains("1..2"), e.getMessage());
     }
+
+    @Test
+    void mettlerDscCurveFirstThenTg() {
+        StringBuilder sb = new StringBuilder("STARe SW 17.00\nResults:\n");
+        String[] units = {"mW", "mg"};
+        for (String unit : units) {
+            sb.append("Curve:\n      Index      t     Ts     Tr      Value\n              [s]   [\u00b0C]   [\u00b0C]   [" + unit + "]\n");
+            for (int i = 0; i < 20; i++) {
+                sb.append(String.format(java.util.Locale.ROOT, "%11d %6d %8.3f %8.3f %10.5f%n", i, 60 * i, 30 + 5.0 * i,
+                        29.0 + 5 * i, unit.equals("mg") ? 10 - 0.01 * i : 0.5));
+            }
+            sb.append("\n");
+        }
+        TgaCurve c = TgaReader.parse(TextFile.decode(Path.of("two.txt"), sb.toString().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(20, c.size());
+        assertEquals(9.81, c.mass()[19], 1e-9, "the second (TG) curve is read");
+        assertTrue(c.warnings().stream().anyMatch(w -> w.contains("read curve 2") && w.contains("[mW]")), c.warnings().toString());
+        assertEquals("dsc_heat_flow", c.columns().get(c.columns().size() - 1).role());
+    }
+
+    @Test
+    void inspectorRecognisesTgaHeadersButNotCyclerOnes() {
+        TgaInspector ti = new TgaInspector();
+        byte[] tga = "Time (s),Temperature (°C),Mass (mg)\n0,30,10\n".getBytes(StandardCharsets.UTF_8);
+        byte[] cycler = "Time (s),Voltage (V),Current (mA),Temperature (°C),Mass (mg)\n".getBytes(StandardCharsets.UTF_8);
+        byte[] ta = "Sig1\tTime (min)\nStartOfData\n".getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(TgaInspector.HEADER_SCORE, ti.recognise(Path.of("a.csv"), tga));
+        assertEquals(0, ti.recognise(Path.of("b.csv"), cycler));
+        assertEquals(TgaInspector.SIGNATURE_SCORE, ti.recognise(Path.of("c.txt"), ta), "UTF-16 head decoded");
+    }
 }

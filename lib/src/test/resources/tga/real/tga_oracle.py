@@ -17,7 +17,8 @@ onset with numpy/scipy, not with CathodeKit's code:
   onset     intersection of that line with the tangent at the peak (slope DTG_peak through the smoothed
             mass % there)
 
-Writes tga_oracle.json beside it (committed; re-run after changing a fixture):
+Writes tga_oracle.json beside it, or to the second argument (committed; re-run after changing a fixture;
+TgaRealFormatsTest re-runs it into a temporary file when python3 with numpy and scipy is present):
   python3 tga_oracle.py ../../../../../../../shared/reference-data/real-formats/tga  (from its folder)
 """
 import json
@@ -123,7 +124,8 @@ def main():
         "macfp_UMD_TGA_N2_10K.csv": analyse(*macfp(os.path.join(d, "macfp_UMD_TGA_N2_10K.csv")), by_temperature=True),
     }
     here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "tga_oracle.json"), "w") as f:
+    target = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "tga_oracle.json")
+    with open(target, "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)
         f.write("\n")
     print(json.dumps(out, indent=1, sort_keys=True))

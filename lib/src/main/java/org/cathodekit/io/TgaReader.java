@@ -427,7 +427,7 @@ public final class TgaReader {
             String role = j == tCol ? "temperature" : j == mCol ? (massFraction ? "mass_fraction" : "mass")
                     : j == timeCol ? "time" : j == segCol ? "segment"
                     : TgaColumns.isHeatFlow(cols[j]) ? "dsc_heat_flow" : Inspection.UNUSED;
-            columns.add(new Inspection.Column(cols[j].raw(), j == tCol ? tUnit : cols[j].unit(), role));
+            columns.add(new Inspection.Column(cols[j].raw(), TgaColumns.temperatureUnit(cols[j]), role));
         }
         columns.addAll(otherCurves);
         List<String> units = List.of(timeCol >= 0 ? timeUnit : "", cols[tCol].unit(), mUnitRaw);

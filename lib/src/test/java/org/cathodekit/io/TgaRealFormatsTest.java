@@ -139,4 +139,31 @@ class TgaRealFormatsTest {
         assertEquals("Mettler Toledo STARe", m.format());
         assertTrue(m.warnings().stream().anyMatch(w -> w.contains("[mW]")), m.warnings().toString());
     }
+
+    /** The committed oracle output is what the script computes today (run only where python3 has numpy and scipy). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void committedOracleIsCurrent(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("oracle.json");
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "src/test/resources/tga/real/tga_oracle.py", dir.toString(), out.toString())
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            Assumptions.abort("python3 not available: " + e.getMessage());
+            return;
+        }
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        Assumptions.assumeFalse(code != 0 && log.contains("ModuleNotFoundError"), "numpy/scipy missing: " + log);
+        assertEquals(0, code, log);
+        Map<String, Object> fresh = (Map<String, Object>) Json.parse(Files.readString(out));
+        for (String file : oracle.keySet()) {
+            Map<String, Object> a = (Map<String, Object>) oracle.get(file);
+            Map<String, Object> b = (Map<String, Object>) fresh.get(file);
+            for (String k : new String[] {"dtg_peak_C", "onset_iso_C"}) {
+                assertEquals((Double) a.get(k), (Double) b.get(k), 1e-9, file + " " + k);
+            }
+        }
+    }
 }

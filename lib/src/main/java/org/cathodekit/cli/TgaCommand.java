@@ -158,6 +158,10 @@ final class TgaCommand extends JsonCommand {
             segmentWarnings.add("the onset is from " + seg.describe() + ", chosen by rule (the heating segment with the largest "
                     + "mass loss) among " + curve.segments().size() + " segments; name another with --segment N");
         }
+        if (seg.kind() != TgaCurve.SegmentKind.HEATING) {
+            segmentWarnings.add("the analysed " + seg.describe() + " is not a heating segment: onsets and the DTG are defined "
+                    + "against temperature on a ramp");
+        }
         double[] time = curve.timeS();
         Thermogram th = new Thermogram(time == null ? null : Arrays.copyOfRange(time, seg.firstRow(), seg.endRow()),
                 Arrays.copyOfRange(curve.temperatureC(), seg.firstRow(), seg.endRow()),

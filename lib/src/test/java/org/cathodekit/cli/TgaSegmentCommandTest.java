@@ -48,6 +48,24 @@ class TgaSegmentCommandTest {
     }
 
     @Test
+    void anIsothermalSegmentIsSaid(@TempDir Path dir) throws Exception {
+        TgaCommandTest.Run flat = TgaCommandTest.run("tga", "--input", "src/test/resources/tga/netzsch_data_all_0x9b.txt",
+                "--segment", "2", "--json");
+        assertEquals(2, flat.code());
+        assertTrue(flat.err().contains("heating segment has only 1 points"), flat.err());
+        // a hold drifting by 0.6 K over 60 rows (isothermal by the 10 K rule) is analysed, and said to be no ramp
+        StringBuilder sb = new StringBuilder("Time (s),Temperature (°C),Mass (mg)\n");
+        for (int i = 0; i < 60; i++) {
+            sb.append(String.format(Locale.ROOT, "%d,%.3f,%.5f%n", 10 * i, 25 + 0.01 * i, 10 - 0.0001 * i));
+        }
+        Path f = dir.resolve("hold.csv");
+        Files.writeString(f, sb.toString());
+        TgaCommandTest.Run r = TgaCommandTest.run("tga", "--input", f.toString(), "--segment", "1", "--dtg-window-k", "0.1", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(warnings(r.json()).stream().anyMatch(w -> w.contains("not a heating segment")), warnings(r.json()).toString());
+    }
+
+    @Test
     void unknownSegmentIsExit2NamingTheFile() {
         TgaCommandTest.Run r = TgaCommandTest.run("tga", "--input", PYRIS.toString(), "--segment", "3", "--json");
         assertEquals(2, r.code());

@@ -103,3 +103,59 @@ write("bad_non_monotonic_no_time.csv", "\n".join(lines) + "\n")
 lines = ["Time (s);Sample temperature (°C);TG (mg)"] + [
     "%s;%s;%s" % (dc(t, "%.1f"), dc(T, "%.3f"), dc(m - 10.0, "%.5f")) for t, T, m in curve()]
 write("bad_tg_change_no_sample_mass.txt", "\n".join(lines) + "\n")
+
+# ---- vendor layouts of issue 13 (hand-made imitations; layouts learnt from public example files,
+# ---- see README.md). Same analytic curve unless said otherwise.
+
+# NETZSCH Proteus "DATA ALL" export: the degree sign stored as byte 0x9B (cp1252 '›'), points as decimal
+# separator, leading blanks, a Segment column; segment 1 = the ramp, segment 2 = a 10-row isotherm at 325 C
+lines = ["#EXPORTTYPE:DATA ALL", "#FILE:fixture.ngb-ds3", "#FORMAT:NETZSCH5", "#FTYPE:ASCII",
+         "#IDENTITY:HAND-MADE FORMAT FIXTURE", "#DECIMAL:POINT", "#SEPARATOR:SEMICOLON", "#MTYPE:TG",
+         "#INSTRUMENT:NETZSCH STA 449F3", "#SAMPLE MASS /mg:10", "#RANGE:30\u203aC/5,0(K/min)/325\u203aC/00:10/325\u203aC/",
+         "#SEGMENT:S1-2/2", "#SEG. 1:30\u203aC/5,0(K/min)/325\u203aC", "#SEG. 2:325\u203aC/00:10/325\u203aC", "",
+         "##Temp./\u203aC;Time/min;Mass/%;Gas Flow(purge2)/(ml/min);Segment"]
+last = None
+for t, T, m in curve():
+    lines.append("%10.5f;%9.5f;%9.5f;50.00000;1" % (T, t / 60.0, m * 10.0))
+    last = (t, T, m)
+for k in range(1, 11):
+    t, T, m = last
+    lines.append("%10.5f;%9.5f;%9.5f;50.00000;2" % (T, t / 60.0 + k, m * 10.0))
+write("netzsch_data_all_0x9b.txt", "\r\n".join(lines) + "\r\n", "cp1252")
+
+# Setaram Calisto export: UTF-16LE without a byte-order mark, semicolons, decimal commas, TG in mg
+lines = ["Time (s);Furnace Temperature (°C);Sample Temperature (°C);TG (mg);HeatFlow (mW)"]
+for t, T, m in curve():
+    lines.append("%s;%s;%s;%s;%s" % (dc(t, "%.1f"), dc(T + 1.5, "%.3f"), dc(T, "%.3f"), dc(m, "%.5f"), dc(0.1, "%.3f")))
+write("setaram_calisto_utf16.txt", "\r\n".join(lines) + "\r\n", "utf-16-le")
+
+# PerkinElmer Pyris ASCII export: preamble and method steps, a stage line before each stage's rows,
+# two-line header without units (time min, weight mg, temperature C), tab-led rows ending with a blank.
+# Stage 1: 10 rows isothermal at 30 C (t = 0..9 min); stage 2: the ramp, t = 10 min + i min.
+lines = ["Filename:\tC:\\fixture\\HAND-MADE_FORMAT_FIXTURE.tg8d ", "Operator ID:\t ", "Sample ID:\tfixture ",
+         "Sample Weight:\t10.000 mg ", "Initial Conditions ", "Temperature:\t 30.00 °C ", "Method Steps: ",
+         "1)\tHold for 10.0 min at 30.00°C ", " ", "2)\tHeat from 30.00°C to 325.00°C at 5.00°C/min ", " ",
+         "1) TGA Isothermal ",
+         "\tTime     \tUnsubtracted\tBaseline     \tProgram     \tSample     \tSample     \tBalance      ",
+         "\t          \tWeight     \tWeight     \tTemperature\tTemperature\tPurge Flow\tPurge Flow "]
+for k in range(10):
+    lines.append("\t%.6f\t%.6f\t0.000000\t30.000000\t%.6f\t45.000000\t69.900000 " % (k, 10.0, 30.0))
+lines.append("2) TGA Temperature Scan ")
+for t, T, m in curve():
+    lines.append("\t%.6f\t%.6f\t0.000000\t%.6f\t%.6f\t45.000000\t69.900000 " % (10 + t / 60.0, m, T + 0.3, T))
+write("pyris_export.txt", "\r\n".join(lines) + "\r\n", "latin-1")
+
+# MaCFP Sandia style: a delimiter closing every line (header and units row included), K and mg
+lines = ["Time,Temperature,Mass,", "[s],[K],[mg],"]
+for t, T, m in curve():
+    lines.append("%.1f,%.3f,%.6f," % (t, T + 273.15, m))
+write("trailing_commas.csv", "\n".join(lines) + "\n")
+
+# Bad: a Mettler STARe export whose only curve is a DSC heat flow (mW)
+lines = ["METTLER TOLEDO", "Title", "Results:", "Curve:",
+         "          Index              t             Ts             Tr          Value",
+         "                           [s]           [\u00b0C]           [\u00b0C]           [mW]"]
+for i, (t, T, m) in enumerate(curve()):
+    lines.append("%15d%15d%15.3f%15.3f%15.4f" % (i, t, T, T - 0.8, 0.1))
+lines += ["", "", "                                                                  STARe SW 17.00"]
+write("bad_mettler_dsc_only.txt", "\r\n".join(lines) + "\r\n", "latin-1")

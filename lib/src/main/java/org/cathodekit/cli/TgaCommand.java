@@ -2,12 +2,14 @@ package org.cathodekit.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.Json;
 import org.cathodekit.io.TgaCurve;
+import org.cathodekit.io.TgaInspector;
 import org.cathodekit.io.TgaReader;
 import org.cathodekit.thermal.ChemicalFormula;
 import org.cathodekit.thermal.Onset;
@@ -33,13 +35,21 @@ import picocli.CommandLine.Option;
  * mass), {@code delta_O_per_fu}, {@code O_per_fu} (null without {@code --formula}); and more:
  * the onset's construction, every definition's onset, the detected file layout and units. With
  * several {@code --input} files (replicates) the six keys hold the means, {@code <key>_std} the
- * sample standard deviations, and {@code replicates} the per-file objects.
+ * sample standard deviations, {@code warnings} every file's warnings prefixed with its name, and
+ * {@code replicates} the per-file objects.
+ *
+ * <p>Segments: the export's segments (TA markers, NETZSCH {@code Segment} column, Pyris stages; one
+ * "whole file" segment otherwise) are listed in {@code segments}; one is analysed: {@code --segment N},
+ * or by the rule of {@link TgaCurve#defaultSegment()} (the heating segment with the largest mass loss),
+ * which {@code warnings} then says when the file has more than one segment; when the step is not complete
+ * at the end of the segment, the further loss in the rows after it is said too. {@code warnings} also
+ * carries the reader's doubts and the analysis's ("step not complete").
  */
 @Command(name = "tga", mixinStandardHelpOptions = true,
         description = "TGA: onset of the mass-loss step (ISO 11358-1, ASTM E2550, DTG threshold or fixed mass loss), "
                 + "DTG peak, mass loss and oxygen per formula unit (all loss counted as oxygen).")
 final class TgaCommand extends JsonCommand {
-    @Option(names = "--input", required = true, arity = "1..*", description = "TGA export(s): CSV/TSV, TA, Mettler STARe, NETZSCH Proteus or Setaram text "
+    @Option(names = "--input", required = true, arity = "1..*", description = "TGA export(s): CSV/TSV, TA (UTF-16 included), Mettler STARe, NETZSCH Proteus, Setaram or PerkinElmer Pyris text "
             + "(read-only). Several files (replicates): the keys hold the mean, *_std the sample standard deviation.")
     List<Path> inputs;
 
@@ -66,6 +76,10 @@ final class TgaCommand extends JsonCommand {
 
     @Option(names = "--dtg-window-k", description = "Savitzky-Golay window width in K (default 5).")
     Double dtgWindowK;
+
+    @Option(names = "--segment", description = "Analyse segment N (1-based, as listed in 'segments' and by inspect; "
+            + "default: the heating segment with the largest mass loss).")
+    Integer segment;
 
     @Option(names = "--curve-out", description = "Write T, mass %%, DTG and O per formula unit as CSV here (atomically).")
     Path curveOut;
@@ -123,19 +137,55 @@ final class TgaCommand extends JsonCommand {
             out.put(keys[k] + "_std", sm.n() < 2 ? null : sm.std());
         }
         Replicates.Summary on = Replicates.of(values[0]);
-        return out.put("n", inputs.size()).put("onsets_found", on.n()).put("replicates", each);
+        List<String> warnings = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            @SuppressWarnings("unchecked")
+            List<String> w = (List<String>) each.get(i).fields().get("warnings");
+            for (String x : w) {
+                warnings.add(inputs.get(i).getFileName() + ": " + x);
+            }
+        }
+        return out.put("n", inputs.size()).put("onsets_found", on.n()).put("warnings", warnings).put("replicates", each);
     }
 
     /** Analyses one file; {@code numbers} receives onset, DTG peak, mass loss, delta, O (NaN when absent). */
     private Json.Obj analyzeOne(Path input, TgaOptions opt, ChemicalFormula f, Path curveOut, double[] numbers)
             throws IOException {
         TgaCurve curve = TgaReader.read(input);
-        Thermogram th = new Thermogram(curve.timeS(), curve.temperatureC(), curve.mass(), curve.massUnit());
+        TgaCurve.Segment seg = segment != null ? curve.segment(segment) : curve.defaultSegment();
+        List<String> segmentWarnings = new java.util.ArrayList<>();
+        if (segment == null && curve.segments().size() > 1) {
+            segmentWarnings.add("the onset is from " + seg.describe() + ", chosen by rule (the heating segment with the largest "
+                    + "mass loss) among " + curve.segments().size() + " segments; name another with --segment N");
+        }
+        if (seg.kind() != TgaCurve.SegmentKind.HEATING) {
+            segmentWarnings.add("the analysed " + seg.describe() + " is not a heating segment: onsets and the DTG are defined "
+                    + "against temperature on a ramp");
+        }
+        double[] time = curve.timeS();
+        Thermogram th = new Thermogram(time == null ? null : Arrays.copyOfRange(time, seg.firstRow(), seg.endRow()),
+                Arrays.copyOfRange(curve.temperatureC(), seg.firstRow(), seg.endRow()),
+                Arrays.copyOfRange(curve.mass(), seg.firstRow(), seg.endRow()), curve.massUnit());
         TgaResult r;
         try {
             r = Tga.analyze(th, opt);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(input + ": " + e.getMessage(), e);
+        }
+        List<String> warnings = new java.util.ArrayList<>(curve.warnings());
+        warnings.addAll(segmentWarnings);
+        warnings.addAll(r.warnings());
+        if (seg.endRow() < curve.size() && r.warnings().stream().anyMatch(w -> w.startsWith("step not complete"))) {
+            double[] m = curve.mass();
+            double min = m[seg.endRow() - 1];
+            for (int i = seg.endRow(); i < m.length; i++) {
+                min = Math.min(min, m[i]);
+            }
+            warnings.add(String.format(Locale.ROOT, "after segment %d the mass falls by a further %.3g %% of the reference mass "
+                    + "in the %d rows that follow (%s)", seg.index(), 100 * (m[seg.endRow() - 1] - min)
+                    / r.referenceMass(), m.length - seg.endRow(), seg.index() + 1 == curve.segments().size()
+                            ? "segment " + curve.segments().size()
+                            : "segments " + (seg.index() + 1) + "-" + curve.segments().size()));
         }
         double at = atTempC != null ? atTempC : r.maxTemperatureC();
         double lossPct;
@@ -193,6 +243,9 @@ final class TgaCommand extends JsonCommand {
                 .put("rows", curve.size())
                 .put("skipped_rows", curve.skippedRows())
                 .put("notes", curve.notes())
+                .put("segment", seg.index())
+                .put("segments", TgaInspector.segmentsJson(curve))
+                .put("warnings", warnings)
                 .put("input", input.toString());
         if (curveOut != null) {
             writeCurve(curveOut, r, oc);

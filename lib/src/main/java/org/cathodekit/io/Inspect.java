@@ -21,7 +21,8 @@ public final class Inspect {
     /** Every family's inspector; a new family adds one line here. */
     private static final List<FileInspector> INSPECTORS = new ArrayList<>(List.of(
             // families register here, most specific signatures first
-            new CyclerInspector()
+            new CyclerInspector(),
+            new TgaInspector()
     ));
 
     private Inspect() {

@@ -4,13 +4,68 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Column recognition for {@link TgaReader}: units rows, and which column is temperature, time and mass. */
+/**
+ * Column recognition for {@link TgaReader}: units rows, and which column is temperature, time and mass
+ * (absolute, relative in %, or a mass fraction in g/g), DSC heat flow, and the tolerant reading of a
+ * mangled degree sign.
+ */
 final class TgaColumns {
     private TgaColumns() {
     }
 
     static final Pattern UNIT_TOKEN = Pattern.compile(
             "(?i)(s|sec|min|h|ms|°c|ºc|c|degc|k|mg|g|µg|ug|%|wt%|mw|w|w/g|mw/mg|%/min|mg/min|%/°c|%/c|µv|uv|1/min|\\-)");
+
+    /**
+     * A Celsius unit whose degree sign was mangled or left out: {@code °C} written in another code page
+     * (U+FFFD after a failed decode, byte 0x9B = U+009B in latin-1 or U+203A in cp1252 as NETZSCH writes it,
+     * {@code º}, {@code ?}), {@code deg C}, {@code degC}, a bare {@code C}.
+     */
+    static final Pattern MANGLED_CELSIUS = Pattern.compile("(?i)^(?:[\u00b0\u00ba\ufffd\u009b\u203a\u02da?*]|deg\\.?)?\\s*C$");
+
+    /**
+     * The unit of a temperature column, reading a mangled degree sign ({@link #MANGLED_CELSIUS}) as C
+     * only when the column's name makes it a temperature ({@code Temp}, {@code Temperature},
+     * {@code Ts}, {@code Tr}, "Sample temperature", ...): a lone {@code ?C} under another name stays unknown.
+     *
+     * @return {@code "C"}, {@code "K"} or the unit unchanged
+     */
+    static String temperatureUnit(ColumnHeader c) {
+        String u = c.unit();
+        if (isTemperatureUnit(u)) {
+            return u;
+        }
+        if (MANGLED_CELSIUS.matcher(u.trim()).matches() && isTemperatureName(c)) {
+            return "C";
+        }
+        return u;
+    }
+
+    static boolean isTemperatureName(ColumnHeader c) {
+        String n = c.name();
+        return c.nameIs("ts", "tr", "tp", "t", "temp", "temperature") || n.endsWith(" temperature") || n.endsWith(" temp")
+                || n.startsWith("temperature ") || n.startsWith("temp ");
+    }
+
+    /** @return whether the column is a mass fraction: unit g/g or mg/mg, or named "mass fraction" without a unit. */
+    static boolean isMassFraction(ColumnHeader c) {
+        String u = c.unit().toLowerCase(Locale.ROOT);
+        if (u.equals("g/g") || u.equals("mg/mg")) {
+            String n = c.name();
+            return !(n.contains("error") || n.contains("uncertainty") || n.contains("std") || n.contains("sigma")
+                    || n.contains("deviation"));
+        }
+        return (u.isEmpty() || u.equals("-") || u.equals("1")) && c.nameIs("mass fraction", "weight fraction",
+                "residual mass fraction", "normalized mass", "normalised mass");
+    }
+
+    /** @return whether the column is a DSC/DTA signal: unit mW, W/g, mW/mg, µV, or named DSC/heat flow. */
+    static boolean isHeatFlow(ColumnHeader c) {
+        String u = c.unit().toLowerCase(Locale.ROOT);
+        return u.equals("mw") || u.equals("w") || u.equals("w/g") || u.equals("mw/mg") || u.equals("µv") || u.equals("uv")
+                || u.equals("μv") || c.name().startsWith("dsc") || c.name().contains("heat flow")
+                || c.name().contains("heatflow") || c.nameIs("dta");
+    }
 
     static boolean isUnitsRow(List<String> fields) {
         boolean any = false;
@@ -60,7 +115,7 @@ final class TgaColumns {
         int bestScore = 0;
         for (int j = 0; j < cols.length; j++) {
             ColumnHeader c = cols[j];
-            String u = c.unit();
+            String u = temperatureUnit(c);
             int score = 0;
             boolean sampleName = c.nameIs("ts", "sample temperature", "sample temp", "temperature", "temp",
                     "t sample", "temperature sample", "sample t", "temp sample", "t");
@@ -90,6 +145,8 @@ final class TgaColumns {
             int score = 0;
             if (isMassUnit(u)) {
                 score = u.equals("%") || u.equalsIgnoreCase("wt%") ? 2 : 3;
+            } else if (isMassFraction(c)) {
+                score = 2;
             } else if (u.isEmpty() && named) {
                 score = 1;
             }

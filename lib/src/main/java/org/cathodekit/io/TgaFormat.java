@@ -12,8 +12,14 @@ public enum TgaFormat {
     METTLER_STARE("Mettler Toledo STARe"),
     /** NETZSCH Proteus ASCII export: {@code #KEY:value} lines and a {@code ##} header, semicolons. */
     NETZSCH_PROTEUS("NETZSCH Proteus"),
-    /** Setaram (Calisto/SETSOFT) text export: semicolons, decimal commas, TG as mass change. */
-    SETARAM("Setaram");
+    /** Setaram (Calisto/SETSOFT) text export: semicolons, decimal commas, TG as mass change; Calisto writes UTF-16. */
+    SETARAM("Setaram"),
+    /**
+     * PerkinElmer Pyris ASCII export: a key/value preamble and the method steps, then one line per program
+     * stage ({@code 1) TGA Isothermal}) before its rows; a two-line header ({@code Time / Unsubtracted Weight /
+     * Baseline Weight / Program Temperature / Sample Temperature ...}) and no units (Pyris writes min, mg, °C).
+     */
+    PERKINELMER_PYRIS("PerkinElmer Pyris");
 
     private final String description;
 

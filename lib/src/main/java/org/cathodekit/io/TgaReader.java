@@ -1,5 +1,10 @@
 package org.cathodekit.io;
 
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,32 +16,61 @@ import org.cathodekit.core.DataFormatException;
 
 /**
  * Reads TGA text exports: generic CSV/TSV and the text exports of TA Instruments (Universal
- * Analysis, TRIOS), Mettler Toledo STARe, NETZSCH Proteus and Setaram, with the encoding detected
- * (latin-1 {@code °} included, see {@link TextFile}), the delimiter and decimal separator detected
- * ({@link Delimited}: semicolons with decimal commas included), an optional units row below the
- * header, and columns recognised by alias and unit ({@link ColumnHeader}).
+ * Analysis, TRIOS), Mettler Toledo STARe, NETZSCH Proteus ("DATA SINGLE" and "DATA ALL"), Setaram
+ * (Calisto, SETSOFT) and PerkinElmer Pyris. One design for every vendor: bytes, then the encoding
+ * (UTF-8, latin-1 {@code °} included, see {@link TextFile}; UTF-16 as TA Universal Analysis and
+ * Setaram Calisto write it), the delimiter and decimal separator ({@link Delimited}: semicolons with
+ * decimal commas included; a delimiter closing every line, as MaCFP's Sandia files have, is dropped),
+ * then the layout (header line, optional units row, vendor blocks and segment markers), then columns
+ * recognised by alias and unit ({@link ColumnHeader}, {@link TgaColumns}).
  *
  * <p>Columns: temperature = a column with unit C or K (sample temperature {@code Ts}, "Sample
- * temperature", "Temp", "Temperature" preferred over furnace/program/reference temperatures); time =
- * unit s, min, h or ms (or named "time"/"t" without unit); mass = unit mg, g, µg or % (or named
- * mass/weight/TG/value), absolute mg preferred over %. A mass column in mg that starts at 0 is a
- * mass change (Setaram "TG") and the sample mass from the preamble ({@code Sample mass}, {@code Size},
- * {@code #SAMPLE MASS}) is added. Everything is converted to C, s and mg (% stays %).
+ * temperature", "Temp", "Temperature" preferred over furnace/program/reference temperatures; a degree
+ * sign mangled to U+FFFD, written as byte 0x9B as NETZSCH does, {@code deg C} or left out is read as C
+ * only under a temperature name); time = unit s, min, h or ms (or named "time"/"t" without unit);
+ * mass = unit mg, g, µg or % (or named mass/weight/TG/value), absolute mg preferred over %, or a
+ * mass fraction ({@code Mass fraction [g/g]}, read as %, so the analysis works in % of the initial
+ * mass). A mass column in mg that starts at 0 is a mass change (Setaram "TG") and the sample mass
+ * from the preamble ({@code Sample mass}, {@code Size}, {@code #SAMPLE MASS}) is added. Everything is
+ * converted to C, s and mg (% stays %).
+ *
+ * <p>Vendor layouts:
+ * <ul>
+ *   <li>TA Universal Analysis: {@code SigN Name (unit)} lines name the columns, {@code StartOfData}
+ *       starts them; a row whose first field is {@code -3} and whose fields after the second are 0 is a
+ *       segment marker (the second field is the segment number), with {@code -1} the end of the run: both
+ *       are segment boundaries, not data.</li>
+ *   <li>Mettler STARe: each {@code Curve:} line starts a table ({@code Index t Ts Tr Value} and a
+ *       bracketed units row); the first curve whose {@code Value} has a mass unit is read, the others
+ *       (a DSC curve in mW) are listed in {@link TgaCurve#warnings()}. No mass curve: an error listing
+ *       the curves found.</li>
+ *   <li>NETZSCH: {@code #KEY:value} lines and a {@code ##} header; a {@code Segment} column gives the
+ *       segments.</li>
+ *   <li>PerkinElmer Pyris: a stage line ({@code 2) TGA Temperature Scan}) starts each segment; the
+ *       header is two lines and carries no units: time min, weights mg, temperatures °C (Pyris's
+ *       export units), said in the warnings.</li>
+ * </ul>
  *
  * <p>Bad rows (a needed field that is not a number, a short row, a repeated time) are skipped and
  * counted in {@link TgaCurve#skippedRows()} with the first few named in {@link TgaCurve#notes()}.
  * Errors ({@link DataFormatException}, naming file, line and column): no temperature or mass column,
  * a unit that is not a temperature/mass unit, fewer than 7 data rows, time going backwards, and a
  * temperature that decreases when there is no time column to order the rows.
+ *
+ * <p>Implementation: the layout step (tables, blocks, dialect, trailing delimiter) is {@link TgaLayout},
+ * column recognition {@link TgaColumns}; this class decodes, converts units and reads the rows.
  */
 public final class TgaReader {
     private TgaReader() {
     }
 
-    private static final int MIN_ROWS = 7;
+    static final int MIN_ROWS = 7;
     private static final Pattern SIG = Pattern.compile("^\\s*Sig(\\d+)\\s+(.+?)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SAMPLE_MASS = Pattern.compile(
             "(?i)^\\s*#*\\s*(sample\\s*mass|sample\\s*weight|initial\\s*mass|size)\\b[^0-9+-]*([-+]?\\d+(?:[.,]\\d+)?)\\s*(mg|g|µg|ug)?");
+    /** TA Universal Analysis marker rows: time field -3 (segment start) or -1 (end of run). */
+    private static final double TA_SEGMENT_MARKER = -3;
+    private static final double TA_END_MARKER = -1;
 
     /**
      * Reads a TGA export (never modifies it).
@@ -44,23 +78,79 @@ public final class TgaReader {
      * @throws DataFormatException naming the file, the line/column and what was expected
      */
     public static TgaCurve read(Path file) {
-        return parse(TextFile.read(file));
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(file, null, "file not found");
+        } catch (IOException e) {
+            throw new DataFormatException(file, null, "cannot read file: " + e.getMessage(), e);
+        }
+        TextFile utf16 = decodeUtf16(file, bytes);
+        return parse(utf16 != null ? utf16 : TextFile.decode(file, bytes));
+    }
+
+    /**
+     * UTF-16 text (TA Universal Analysis, Setaram Calisto): a byte-order mark {@code FF FE} / {@code FE FF},
+     * or, without one, NUL bytes at most odd (little-endian) or most even (big-endian) offsets of the first
+     * 4 KiB while the other offsets hold none. Replace by TextFile.decode once it detects UTF-16.
+     *
+     * @return the decoded text, or null when the bytes are not UTF-16
+     */
+    static TextFile decodeUtf16(Path file, byte[] bytes) {
+        Charset cs = null;
+        int start = 0;
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            cs = StandardCharsets.UTF_16LE;
+            start = 2;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            cs = StandardCharsets.UTF_16BE;
+            start = 2;
+        } else {
+            int n = Math.min(bytes.length, 4096) & ~1;
+            int evenNul = 0;
+            int oddNul = 0;
+            for (int i = 0; i < n; i++) {
+                if (bytes[i] == 0) {
+                    if ((i & 1) == 0) {
+                        evenNul++;
+                    } else {
+                        oddNul++;
+                    }
+                }
+            }
+            int half = n / 2;
+            if (half >= 8 && oddNul >= 0.4 * half && evenNul <= 0.02 * half) {
+                cs = StandardCharsets.UTF_16LE;
+            } else if (half >= 8 && evenNul >= 0.4 * half && oddNul <= 0.02 * half) {
+                cs = StandardCharsets.UTF_16BE;
+            }
+        }
+        if (cs == null) {
+            return null;
+        }
+        String text = new String(bytes, start, bytes.length - start, cs);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        return new TextFile(file, cs, TextFile.splitLines(text));
     }
 
     /** Reads already-decoded text (for tests); messages name {@code text.file()}. */
     public static TgaCurve parse(TextFile text) {
         Path file = text.file();
-        List<String> lines = text.lines();
         List<String> notes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> lines = TgaLayout.dropTrailingDelimiter(text.lines(), notes);
         TgaFormat format;
-        List<String> header = null;
-        List<String> unitsRow = null;
-        int headerLine = -1;
-        int dataStart;
+        TgaLayout.Table table;
         Delimited.Dialect dialect;
+        List<Inspection.Column> otherCurves = new ArrayList<>();
 
         int startOfData = -1;
         int proteusHeader = -1;
+        int pyrisStage = -1;
+        List<Integer> mettlerCurves = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i).trim();
             if (startOfData < 0 && l.equalsIgnoreCase("StartOfData")) {
@@ -69,10 +159,16 @@ public final class TgaReader {
             if (proteusHeader < 0 && l.startsWith("##")) {
                 proteusHeader = i;
             }
+            if (pyrisStage < 0 && TgaLayout.PYRIS_STAGE.matcher(l).matches()) {
+                pyrisStage = i;
+            }
+            if (l.equals("Curve:")) {
+                mettlerCurves.add(i);
+            }
         }
         if (startOfData >= 0) {
             format = TgaFormat.TA_UNIVERSAL_ANALYSIS;
-            header = new ArrayList<>();
+            List<String> header = new ArrayList<>();
             for (int i = 0; i < startOfData; i++) {
                 Matcher m = SIG.matcher(lines.get(i));
                 if (m.matches()) {
@@ -84,43 +180,32 @@ public final class TgaReader {
                         "TA Universal Analysis export without 'SigN Name (unit)' lines before StartOfData; "
                                 + "expected e.g. 'Sig1  Time (min)'");
             }
-            headerLine = startOfData;
-            dataStart = startOfData + 1;
-            dialect = detectDialect(sample(lines, dataStart));
+            table = new TgaLayout.Table(header, null, startOfData, startOfData + 1, lines.size());
+            dialect = TgaLayout.detectDialect(TgaLayout.sample(lines, startOfData + 1));
         } else if (proteusHeader >= 0) {
             format = TgaFormat.NETZSCH_PROTEUS;
-            headerLine = proteusHeader;
-            dataStart = proteusHeader + 1;
-            dialect = detectDialect(sample(lines, dataStart));
-            header = Delimited.split(lines.get(proteusHeader).trim().substring(2), dialect.delimiter());
+            dialect = TgaLayout.detectDialect(TgaLayout.sample(lines, proteusHeader + 1));
+            table = new TgaLayout.Table(Delimited.split(lines.get(proteusHeader).trim().substring(2), dialect.delimiter()), null,
+                    proteusHeader, proteusHeader + 1, lines.size());
+        } else if (pyrisStage >= 0 && TgaLayout.isPyris(lines, pyrisStage)) {
+            format = TgaFormat.PERKINELMER_PYRIS;
+            table = TgaLayout.pyrisTable(file, lines, pyrisStage, warnings);
+            Delimited.Dialect d = TgaLayout.detectDialect(TgaLayout.sample(lines, table.dataStart()));
+            dialect = new Delimited.Dialect(' ', d.decimal());
         } else {
-            dialect = detectDialect(sample(lines, lines.size() / 2));
-            int d = firstDataLine(lines, dialect);
-            if (d < 0) {
-                throw new DataFormatException(file, null, "no block of numeric rows found (" + dialect.describe()
-                        + "); expected a header line naming the columns followed by rows of numbers");
-            }
-            int u = previousContentLine(lines, d);
-            if (u < 0) {
-                throw new DataFormatException(file, "line " + (d + 1),
-                        "no header line before the first data row; expected column names such as 'Temperature (°C)' and 'Mass (mg)'");
-            }
-            List<String> uf = Delimited.split(lines.get(u), dialect.delimiter());
-            int h = previousContentLine(lines, u);
-            if (h >= 0 && TgaColumns.isUnitsRow(uf)) {
-                headerLine = h;
-                header = Delimited.split(lines.get(h), dialect.delimiter());
-                unitsRow = uf;
+            dialect = TgaLayout.detectDialect(TgaLayout.sample(lines, lines.size() / 2));
+            if (!mettlerCurves.isEmpty()) {
+                table = TgaLayout.mettlerTable(file, lines, mettlerCurves, dialect, otherCurves, warnings);
             } else {
-                headerLine = u;
-                header = uf;
+                table = TgaLayout.locateTable(file, lines, dialect, 0, lines.size());
             }
-            dataStart = d;
-            String pre = String.join("\n", lines.subList(0, headerLine)).toLowerCase(Locale.ROOT);
-            String head = String.join(" ", header).toLowerCase(Locale.ROOT);
-            if (pre.contains("setaram") || pre.contains("calisto") || pre.contains("setsoft")) {
+            String pre = String.join("\n", lines.subList(0, table.headerLine())).toLowerCase(Locale.ROOT);
+            String head = String.join(" ", table.header()).toLowerCase(Locale.ROOT);
+            if (pre.contains("setaram") || pre.contains("calisto") || pre.contains("setsoft")
+                    || (head.contains("furnace temperature") && head.contains("heatflow"))) {
                 format = TgaFormat.SETARAM;
-            } else if (pre.contains("stare") || pre.contains("mettler") || (head.matches(".*\\bts\\b.*") && head.contains("value"))) {
+            } else if (!mettlerCurves.isEmpty() || pre.contains("stare") || pre.contains("mettler")
+                    || (head.matches(".*\\bts\\b.*") && head.contains("value"))) {
                 format = TgaFormat.METTLER_STARE;
             } else if (pre.contains("trios")) {
                 format = TgaFormat.TA_TRIOS;
@@ -128,22 +213,15 @@ public final class TgaReader {
                 format = TgaFormat.GENERIC_DELIMITED;
             }
         }
+        int headerLine = table.headerLine();
+        int dataStart = table.dataStart();
+        List<String> header = table.header();
+        List<String> unitsRow = table.unitsRow();
         double sampleMassMg = sampleMass(lines.subList(0, Math.max(0, headerLine)));
 
         // column headers with units
         int nc = header.size();
-        ColumnHeader[] cols = new ColumnHeader[nc];
-        for (int j = 0; j < nc; j++) {
-            ColumnHeader ch = ColumnHeader.parse(header.get(j));
-            String unit = ch.unit();
-            if (unitsRow != null) {
-                int k = j - (nc - unitsRow.size()); // right-align a shorter units row
-                if (k >= 0 && k < unitsRow.size() && !unitsRow.get(k).isBlank()) {
-                    unit = TgaColumns.stripBrackets(unitsRow.get(k));
-                }
-            }
-            cols[j] = new ColumnHeader(header.get(j), ch.name(), ColumnHeader.normaliseUnit(unit));
-        }
+        ColumnHeader[] cols = TgaLayout.columnHeaders(header, unitsRow);
         String location = "header line " + (headerLine + 1);
         int tCol = TgaColumns.pickTemperature(cols);
         if (tCol < 0) {
@@ -153,11 +231,23 @@ public final class TgaReader {
         int mCol = TgaColumns.pickMass(cols);
         if (mCol < 0) {
             throw new DataFormatException(file, location, "no mass column among " + describe(cols)
-                    + "; expected a column such as 'Mass (mg)', 'Weight (%)' or 'TG/mg' with unit mg, g, µg or %");
+                    + "; expected a column such as 'Mass (mg)', 'Weight (%)', 'TG/mg' or 'Mass fraction [g/g]' with unit mg, g, µg, % or g/g");
         }
         int timeCol = TgaColumns.pickTime(cols, tCol, mCol);
+        int segCol = -1;
+        if (format == TgaFormat.NETZSCH_PROTEUS) {
+            for (int j = 0; j < nc; j++) {
+                if (j != tCol && j != mCol && j != timeCol && cols[j].nameIs("segment") && cols[j].unit().isEmpty()) {
+                    segCol = j;
+                }
+            }
+        }
 
-        String tUnit = cols[tCol].unit();
+        String tUnit = TgaColumns.temperatureUnit(cols[tCol]);
+        if (!tUnit.equals(cols[tCol].unit())) {
+            warnings.add("temperature column '" + cols[tCol].raw() + "': unit '" + cols[tCol].unit()
+                    + "' read as °C (a degree sign written in another code page, or none)");
+        }
         double tOffset;
         if (tUnit.equals("C")) {
             tOffset = 0;
@@ -174,20 +264,28 @@ public final class TgaReader {
         String mUnit = mUnitRaw.toLowerCase(Locale.ROOT);
         double mScale;
         String massUnit = "mg";
-        switch (mUnit) {
-            case "mg" -> mScale = 1;
-            case "g" -> mScale = 1000;
-            case "µg", "ug", "μg" -> mScale = 1e-3;
-            case "%", "pct", "percent", "wt%", "wt.%" -> {
-                mScale = 1;
-                massUnit = "%";
+        boolean massFraction = TgaColumns.isMassFraction(cols[mCol]);
+        if (massFraction) {
+            mScale = 100;
+            massUnit = "%";
+            warnings.add("mass column '" + cols[mCol].raw() + "' is a mass fraction" + (mUnitRaw.isEmpty() ? "" : " (" + mUnitRaw + ")")
+                    + ", read as % (x 100): the analysis works in % of the initial mass, with no absolute mass");
+        } else {
+            switch (mUnit) {
+                case "mg" -> mScale = 1;
+                case "g" -> mScale = 1000;
+                case "µg", "ug", "μg" -> mScale = 1e-3;
+                case "%", "pct", "percent", "wt%", "wt.%" -> {
+                    mScale = 1;
+                    massUnit = "%";
+                }
+                case "" -> {
+                    mScale = 1;
+                    notes.add("mass column '" + cols[mCol].raw() + "' has no unit; assumed mg");
+                }
+                default -> throw new DataFormatException(file, location + ", column '" + cols[mCol].raw() + "'",
+                        "mass unit '" + mUnitRaw + "' not supported; expected mg, g, µg, % or g/g");
             }
-            case "" -> {
-                mScale = 1;
-                notes.add("mass column '" + cols[mCol].raw() + "' has no unit; assumed mg");
-            }
-            default -> throw new DataFormatException(file, location + ", column '" + cols[mCol].raw() + "'",
-                    "mass unit '" + mUnitRaw + "' not supported; expected mg, g, µg or %");
         }
         double timeScale = 1;
         String timeUnit = "";
@@ -207,20 +305,48 @@ public final class TgaReader {
         }
 
         // data rows
-        int cap = Math.max(16, lines.size() - dataStart);
+        int dataEnd = table.dataEnd();
+        int cap = Math.max(16, dataEnd - dataStart);
         double[] tt = new double[cap];
         double[] tm = new double[cap];
         double[] ts = new double[cap];
+        double[] tseg = segCol >= 0 ? new double[cap] : null;
+        List<Integer> boundaryRows = new ArrayList<>();
+        List<String> boundaryLabels = new ArrayList<>();
         int n = 0;
         int skipped = 0;
-        int need = Math.max(tCol, Math.max(mCol, timeCol)) + 1;
+        int need = Math.max(Math.max(tCol, segCol), Math.max(mCol, timeCol)) + 1;
         char dec = dialect.decimal();
-        for (int i = dataStart; i < lines.size(); i++) {
+        boolean taMarkers = format == TgaFormat.TA_UNIVERSAL_ANALYSIS;
+        if (format == TgaFormat.PERKINELMER_PYRIS) {
+            boundaryRows.add(0);
+            boundaryLabels.add("Pyris stage '" + lines.get(pyrisStage).trim() + "' (line " + (pyrisStage + 1) + ")");
+        }
+        for (int i = dataStart; i < dataEnd; i++) {
             String line = lines.get(i);
             if (line.isBlank() || line.trim().startsWith("#")) {
                 continue;
             }
+            if (format == TgaFormat.PERKINELMER_PYRIS) {
+                Matcher st = TgaLayout.PYRIS_STAGE.matcher(line);
+                if (st.matches()) {
+                    boundaryRows.add(n);
+                    boundaryLabels.add("Pyris stage '" + line.trim() + "' (line " + (i + 1) + ")");
+                    continue;
+                }
+            }
             List<String> f = Delimited.split(line, dialect.delimiter());
+            if (taMarkers && isTaMarker(f, dec)) {
+                if (Delimited.parse(f.get(0), dec) == TA_SEGMENT_MARKER) {
+                    double k = Delimited.parse(f.get(1), dec);
+                    boundaryRows.add(n);
+                    boundaryLabels.add("TA segment marker " + (Double.isNaN(k) ? "?" : String.valueOf((long) k))
+                            + " (line " + (i + 1) + ")");
+                } else {
+                    notes.add("line " + (i + 1) + ": TA end-of-run marker (time -1), not data");
+                }
+                continue;
+            }
             if (f.size() < need) {
                 skipped++;
                 if (skipped <= 3) {
@@ -259,6 +385,15 @@ public final class TgaReader {
                         "temperature decreases (" + fmt(tt[n - 1]) + " -> " + fmt(temp) + " C) and there is no time column "
                                 + "to put the rows in order; expected a heating ramp, or an export with a time column");
             }
+            if (tseg != null) {
+                double sv = Delimited.parse(f.get(segCol), dec);
+                if (n == 0 || Double.compare(sv, tseg[n - 1]) != 0) {
+                    boundaryRows.add(n);
+                    boundaryLabels.add("NETZSCH Segment column = " + (sv == Math.rint(sv) ? String.valueOf((long) sv) : f.get(segCol))
+                            + " (line " + (i + 1) + ")");
+                }
+                tseg[n] = sv;
+            }
             tt[n] = temp;
             tm[n] = mass * mScale;
             ts[n] = time;
@@ -286,106 +421,69 @@ public final class TgaReader {
             }
             notes.add("column '" + cols[mCol].raw() + "' is a mass change; added the sample mass " + sampleMassMg + " mg");
         }
-        List<String> units = List.of(timeCol >= 0 ? timeUnit : "", tUnit, mUnitRaw);
+        List<TgaCurve.Segment> segments = segments(temperature, boundaryRows, boundaryLabels);
+        List<Inspection.Column> columns = new ArrayList<>();
+        for (int j = 0; j < nc; j++) {
+            String role = j == tCol ? "temperature" : j == mCol ? (massFraction ? "mass_fraction" : "mass")
+                    : j == timeCol ? "time" : j == segCol ? "segment"
+                    : TgaColumns.isHeatFlow(cols[j]) ? "dsc_heat_flow" : Inspection.UNUSED;
+            columns.add(new Inspection.Column(cols[j].raw(), TgaColumns.temperatureUnit(cols[j]), role));
+        }
+        columns.addAll(otherCurves);
+        List<String> units = List.of(timeCol >= 0 ? timeUnit : "", cols[tCol].unit(), mUnitRaw);
         return new TgaCurve(file, format, text.charset(), dialect.describe(), time, temperature, mass, massUnit,
                 timeCol >= 0 ? cols[timeCol].raw() : null, cols[tCol].raw(), cols[mCol].raw(), units, sampleMassMg,
-                skipped, notes);
+                skipped, notes, segments, columns, warnings);
     }
 
     /**
-     * {@link Delimited#detect}, checked against the content: rows of decimal-comma numbers separated by
-     * semicolons can split into as many fields on ',' as on ';', and then the rows must be numeric under
-     * the chosen layout. When they are not, the first of ';'+',', tab+',', tab+'.', whitespace+'.' under
-     * which most sample rows are numeric is taken.
+     * A TA Universal Analysis marker row: first field {@code -3} (segment start, the second field its number)
+     * or {@code -1} (end of run), every field after the second 0.
      */
-    static Delimited.Dialect detectDialect(List<String> sample) {
-        Delimited.Dialect d = Delimited.detect(sample);
-        if (numericFraction(sample, d) >= 0.5) {
-            return d;
-        }
-        Delimited.Dialect[] alternatives = {new Delimited.Dialect(';', ','), new Delimited.Dialect('\t', ','),
-            new Delimited.Dialect(';', '.'), new Delimited.Dialect('\t', '.'), new Delimited.Dialect(' ', '.'),
-            new Delimited.Dialect(' ', ',')};
-        for (Delimited.Dialect a : alternatives) {
-            if (numericFraction(sample, a) >= 0.5) {
-                return a;
-            }
-        }
-        return d;
-    }
-
-    private static double numericFraction(List<String> sample, Delimited.Dialect d) {
-        int num = 0;
-        int all = 0;
-        for (String l : sample) {
-            if (l.isBlank()) {
-                continue;
-            }
-            all++;
-            if (numericRow(l, d)) {
-                num++;
-            }
-        }
-        return all == 0 ? 0 : (double) num / all;
-    }
-
-    private static List<String> sample(List<String> lines, int from) {
-        List<String> s = new ArrayList<>();
-        for (int i = Math.max(0, from); i < lines.size() && s.size() < 200; i++) {
-            String l = lines.get(i);
-            if (!l.isBlank() && !l.trim().startsWith("#")) {
-                s.add(l);
-            }
-        }
-        if (s.isEmpty()) {
-            for (int i = 0; i < lines.size() && s.size() < 200; i++) {
-                if (!lines.get(i).isBlank()) {
-                    s.add(lines.get(i));
-                }
-            }
-        }
-        return s;
-    }
-
-    private static int firstDataLine(List<String> lines, Delimited.Dialect d) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (numericRow(lines.get(i), d)) {
-                int ok = 1;
-                int j = i + 1;
-                while (j < lines.size() && ok < 3) {
-                    String l = lines.get(j);
-                    if (!l.isBlank()) {
-                        if (!numericRow(l, d)) {
-                            break;
-                        }
-                        ok++;
-                    }
-                    j++;
-                }
-                if (ok >= 3 || j >= lines.size()) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static boolean numericRow(String line, Delimited.Dialect d) {
-        if (line.isBlank() || line.trim().startsWith("#")) {
+    private static boolean isTaMarker(List<String> f, char dec) {
+        if (f.size() < 2) {
             return false;
         }
-        List<String> f = Delimited.split(line, d.delimiter());
-        return f.size() >= 2 && Delimited.allNumeric(f, d.decimal());
-    }
-
-    private static int previousContentLine(List<String> lines, int before) {
-        for (int i = before - 1; i >= 0; i--) {
-            String l = lines.get(i).trim();
-            if (!l.isEmpty() && !l.startsWith("#")) {
-                return i;
+        double first = Delimited.parse(f.get(0), dec);
+        if (first != TA_SEGMENT_MARKER && first != TA_END_MARKER) {
+            return false;
+        }
+        for (int j = 2; j < f.size(); j++) {
+            if (Delimited.parse(f.get(j), dec) != 0) {
+                return false;
             }
         }
-        return -1;
+        return true;
+    }
+
+    /** Segments from the boundary rows (a first one at row 0 is implied); empty ones are left out. */
+    private static List<TgaCurve.Segment> segments(double[] t, List<Integer> rows, List<String> labels) {
+        List<Integer> starts = new ArrayList<>(rows);
+        List<String> names = new ArrayList<>(labels);
+        if (starts.isEmpty()) {
+            starts.add(0);
+            names.add("whole file");
+        } else if (starts.get(0) > 0) {
+            starts.add(0, 0);
+            names.add(0, "rows before the first marker");
+        }
+        List<TgaCurve.Segment> out = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            int from = starts.get(k);
+            int to = k + 1 < starts.size() ? starts.get(k + 1) : t.length;
+            if (to <= from) {
+                continue;
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                min = Math.min(min, t[i]);
+                max = Math.max(max, t[i]);
+            }
+            out.add(new TgaCurve.Segment(out.size() + 1, from, to, TgaCurve.SegmentKind.of(t, from, to), t[from],
+                    t[to - 1], min, max, names.get(k)));
+        }
+        return out;
     }
 
     private static double sampleMass(List<String> preamble) {

@@ -25,6 +25,15 @@ import java.util.List;
  *       {@link TgaOptions#minPeakRatePctPerK()} and {@link TgaOptions#minPeakSignalToNoise()} times the DTG
  *       noise (robust SD of raw - smoothed mass, times the derivative filter's noise gain).</li>
  *   <li>Baseline line (least squares on the measured mass % in the baseline window) and the onsets.</li>
+ *   <li>Completeness: a found step is "not complete" (a warning in {@link TgaResult#warnings()}, the numbers
+ *       are kept) when its DTG peak lies within one Savitzky-Golay window ({@code dtgWindowK}) of the end of
+ *       the heating, or when the baseline-corrected rate at the last analysed point is still at least
+ *       {@link #STEP_END_RATE_FRACTION} of the peak rate: the loss then goes on into the isotherm (or past
+ *       the file end), the peak is where the ramp stopped rather than the steepest loss, and the onset by
+ *       the tangent is not defined by a complete step. The further mass loss after the heating (rows after
+ *       the first maximum temperature) is quoted. Mirrored at the start: a peak within one window of the
+ *       first analysed temperature, or a start rate of at least that fraction, is a step "already under way
+ *       at the start" (no pre-step baseline).</li>
  * </ol>
  *
  * <p>Implementation: {@link DtgCurve} (steps 1-3), {@link DtgPeak} (step 4), {@link Baseline} and
@@ -37,6 +46,13 @@ import java.util.List;
 public final class Tga {
     private Tga() {
     }
+
+    /**
+     * A step whose baseline-corrected DTG at the end of the heating is still this fraction of the peak rate
+     * is not complete: a finished step has fallen back to the baseline, half the peak rate means the
+     * peak's trailing half is missing.
+     */
+    public static final double STEP_END_RATE_FRACTION = 0.5;
 
     /**
      * Analyses one thermogram.
@@ -76,9 +92,78 @@ public final class Tga {
         }
         List<Onset> onsets = OnsetConstruction.all(c, peak, bl, options, noStep, lowLimitIndex);
         double windowK = c.window() * c.stepT();
+        List<String> warnings = new java.util.ArrayList<>();
+        if (step) {
+            String w = stepNotComplete(curve, c, bl, peakC, peakRate, windowK);
+            if (w != null) {
+                warnings.add(w);
+            }
+            w = stepUnderWayAtStart(c, bl, peakC, peakRate, windowK);
+            if (w != null) {
+                warnings.add(w);
+            }
+        }
         return new TgaResult(options, onsets.get(options.onsetMethod().ordinal()), onsets, step,
                 step ? peakC : Double.NaN, step ? peakD : Double.NaN, noiseDtg, c.window(), windowK, c.order(), c.mRef(),
                 c.refT(), curve.massUnit(), c.pointsUsed(), c.total() - c.pointsUsed(), c.bin(), t, c.pct(), c.raw(),
-                c.dtg());
+                c.dtg(), warnings);
+    }
+
+    /** Step 6, mirrored: the step was already going when the analysed heating starts; or null. */
+    private static String stepUnderWayAtStart(DtgCurve c, Baseline bl, double peakC, double peakRate, double windowK) {
+        double[] t = c.t();
+        double[] dtg = c.dtg();
+        int first = 0;
+        while (first < t.length - 1 && !Double.isFinite(dtg[first])) {
+            first++;
+        }
+        double startC = t[0];
+        double startRate = bl.slopePctPerK() - dtg[first];
+        boolean peakAtStart = peakC <= startC + windowK;
+        if (!peakAtStart && !(startRate >= STEP_END_RATE_FRACTION * peakRate)) {
+            return null;
+        }
+        return "step already under way at the start of the analysed heating (" + fmt(startC) + " C): " + (peakAtStart
+                ? "the DTG peak (" + fmt(peakC) + " C) lies within one DTG window (" + fmt(windowK) + " K) of it"
+                : "the mass-loss rate there is already " + fmt(100 * startRate / peakRate) + " % of the peak rate")
+                + "; there is no pre-step baseline, so the onset is not that of the step";
+    }
+
+    /** Step 6: the "step not complete" warning, or null (see the class javadoc). */
+    private static String stepNotComplete(Thermogram curve, DtgCurve c, Baseline bl, double peakC, double peakRate,
+            double windowK) {
+        double[] t = c.t();
+        double[] dtg = c.dtg();
+        int last = t.length - 1;
+        while (last > 0 && !Double.isFinite(dtg[last])) {
+            last--;
+        }
+        double endC = t[t.length - 1];
+        double endRate = bl.slopePctPerK() - dtg[last];
+        boolean peakAtEnd = peakC >= endC - windowK;
+        boolean stillFast = endRate >= STEP_END_RATE_FRACTION * peakRate;
+        if (!peakAtEnd && !stillFast) {
+            return null;
+        }
+        double[] m = curve.massRef();
+        int after = c.pointsUsed();
+        String tail;
+        if (after >= m.length) {
+            tail = "the analysed data end there";
+        } else {
+            double min = m[after - 1];
+            for (int i = after; i < m.length; i++) {
+                min = Math.min(min, m[i]);
+            }
+            double furtherPct = 100.0 * (m[after - 1] - min) / c.mRef();
+            tail = "after it the mass falls by a further " + fmt(furtherPct) + " % of the reference mass in "
+                    + (m.length - after) + " rows (isotherm/cooling)";
+        }
+        return "step not complete: " + (peakAtEnd
+                ? "the DTG peak (" + fmt(peakC) + " C) lies within one DTG window (" + fmt(windowK) + " K) of the end of the heating ("
+                        + fmt(endC) + " C)"
+                : "the mass-loss rate at the end of the heating (" + fmt(endC) + " C) is still " + fmt(100 * endRate / peakRate)
+                        + " % of the peak rate") + "; " + tail + ": the peak temperature and onset describe where the ramp stopped, "
+                + "not a finished step";
     }
 }

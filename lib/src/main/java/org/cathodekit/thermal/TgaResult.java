@@ -29,6 +29,9 @@ import java.util.List;
  * @param massPct               smoothed mass % relative to the reference
  * @param rawMassPct            measured mass % relative to the reference
  * @param dtgPctPerK            DTG, d(mass %)/dT in %/K
+ * @param warnings              what was doubtful, one sentence each (e.g. "step not complete: ..." when the
+ *                              DTG peak lies at the end of the heating, see {@link Tga#analyze}); callers
+ *                              add theirs with {@link #withWarnings}
  */
 public record TgaResult(
         TgaOptions options,
@@ -50,9 +53,11 @@ public record TgaResult(
         double[] temperatureC,
         double[] massPct,
         double[] rawMassPct,
-        double[] dtgPctPerK) {
+        double[] dtgPctPerK,
+        List<String> warnings) {
 
     public TgaResult {
+        warnings = List.copyOf(warnings);
         allOnsets = List.copyOf(allOnsets);
         temperatureC = temperatureC.clone();
         massPct = massPct.clone();
@@ -78,6 +83,15 @@ public record TgaResult(
     @Override
     public double[] dtgPctPerK() {
         return dtgPctPerK.clone();
+    }
+
+    /** @return a copy with {@code more} appended to {@link #warnings()}. */
+    public TgaResult withWarnings(List<String> more) {
+        List<String> w = new java.util.ArrayList<>(warnings);
+        w.addAll(more);
+        return new TgaResult(options, onset, allOnsets, stepFound, dtgPeakC, dtgPeakPctPerK, dtgNoisePctPerK,
+                dtgWindowPoints, dtgWindowK, dtgPolynomialOrder, referenceMass, referenceTemperatureC, massUnit, pointsUsed,
+                pointsAfterHeating, pointsPerBin, temperatureC, massPct, rawMassPct, dtgPctPerK, w);
     }
 
     /** @return the onset by {@code method}. */

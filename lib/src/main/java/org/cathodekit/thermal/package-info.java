@@ -8,7 +8,8 @@
  *       {@code DtgPeak} (DTG extremum), {@code Baseline} (pre-step line) and {@code OnsetConstruction}
  *       (the four onset definitions), helpers in {@code TgaMath};</li>
  *   <li>{@link org.cathodekit.thermal.TgaOptions}, {@link org.cathodekit.thermal.TgaResult},
- *       {@link org.cathodekit.thermal.Onset}: options, result, onset with its construction;</li>
+ *       {@link org.cathodekit.thermal.Onset}: options, result (with {@code warnings}: a step not complete at
+ *       the end of the heating, or already under way at its start), onset with its construction;</li>
  *   <li>{@link org.cathodekit.thermal.OnsetMethod}: ISO 11358-1 extrapolated onset, ASTM E2550 first
  *       deviation, DTG threshold, fixed mass loss; {@link org.cathodekit.thermal.MassReference};</li>
  *   <li>{@link org.cathodekit.thermal.SavitzkyGolay}: local polynomial smoothing/derivative on any grid;</li>

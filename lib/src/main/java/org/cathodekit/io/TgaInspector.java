@@ -36,9 +36,7 @@ public final class TgaInspector implements FileInspector {
 
     @Override
     public int recognise(Path file, byte[] head) {
-        TextFile utf16 = TgaReader.decodeUtf16(file, head);
-        String text = (utf16 != null ? String.join("\n", utf16.lines()) : new String(head, StandardCharsets.ISO_8859_1))
-                .toLowerCase(Locale.ROOT);
+        String text = TgaReader.sniffText(head).toLowerCase(Locale.ROOT);
         if (text.contains("startofdata") && text.contains("sig1")
                 || text.contains("#exporttype") && (text.contains("#mtype:tg") || text.contains("mass/"))
                 || text.contains("stare sw") || text.contains("mettler")

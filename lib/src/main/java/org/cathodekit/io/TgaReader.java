@@ -78,62 +78,22 @@ public final class TgaReader {
      * @throws DataFormatException naming the file, the line/column and what was expected
      */
     public static TgaCurve read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException(file, null, "file not found");
-        } catch (IOException e) {
-            throw new DataFormatException(file, null, "cannot read file: " + e.getMessage(), e);
-        }
-        TextFile utf16 = decodeUtf16(file, bytes);
-        return parse(utf16 != null ? utf16 : TextFile.decode(file, bytes));
+        // TextFile: one open/gzip/folder block for every text reader, and UTF-16 detection (TA Universal
+        // Analysis, Setaram Calisto) by BOM or NUL pattern
+        return parse(TextFile.decode(file, TextFile.readBytes(file)));
     }
 
     /**
-     * UTF-16 text (TA Universal Analysis, Setaram Calisto): a byte-order mark {@code FF FE} / {@code FE FF},
-     * or, without one, NUL bytes at most odd (little-endian) or most even (big-endian) offsets of the first
-     * 4 KiB while the other offsets hold none. Replace by TextFile.decode once it detects UTF-16.
-     *
-     * @return the decoded text, or null when the bytes are not UTF-16
+     * The first bytes of a file as text for format sniffing: UTF-16 when {@link TextFile#utf16} says so
+     * (an odd trailing byte of a cut head is dropped), else latin-1. Never throws.
      */
-    static TextFile decodeUtf16(Path file, byte[] bytes) {
-        Charset cs = null;
-        int start = 0;
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            cs = StandardCharsets.UTF_16LE;
-            start = 2;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            cs = StandardCharsets.UTF_16BE;
-            start = 2;
-        } else {
-            int n = Math.min(bytes.length, 4096) & ~1;
-            int evenNul = 0;
-            int oddNul = 0;
-            for (int i = 0; i < n; i++) {
-                if (bytes[i] == 0) {
-                    if ((i & 1) == 0) {
-                        evenNul++;
-                    } else {
-                        oddNul++;
-                    }
-                }
-            }
-            int half = n / 2;
-            if (half >= 8 && oddNul >= 0.4 * half && evenNul <= 0.02 * half) {
-                cs = StandardCharsets.UTF_16LE;
-            } else if (half >= 8 && evenNul >= 0.4 * half && oddNul <= 0.02 * half) {
-                cs = StandardCharsets.UTF_16BE;
-            }
-        }
+    static String sniffText(byte[] head) {
+        Charset cs = TextFile.utf16(head);
         if (cs == null) {
-            return null;
+            return new String(head, StandardCharsets.ISO_8859_1);
         }
-        String text = new String(bytes, start, bytes.length - start, cs);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-        return new TextFile(file, cs, TextFile.splitLines(text));
+        String text = new String(head, 0, head.length & ~1, cs);
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
     /** Reads already-decoded text (for tests); messages name {@code text.file()}. */

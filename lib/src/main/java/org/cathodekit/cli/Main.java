@@ -30,6 +30,9 @@ import picocli.CommandLine.Command;
             WhCommand.class,
             LatticeCommand.class,
             InspectCommand.class,
+            CyclesCommand.class,
+            DqdvCommand.class,
+            ConductivityCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -26,10 +26,11 @@ import org.cathodekit.thermal.SavitzkyGolay;
  *   <li>Savitzky-Golay smoothing on the grid (local polynomial, order {@code p}, window
  *       {@code smoothingWindowV}; {@link SavitzkyGolay} of package thermal).</li>
  *   <li>Peaks: local maxima of the smoothed |dQ/dV| whose prominence is at least
- *       {@code minProminence} times the half-cycle's maximum; position refined by a parabola through the
- *       maximum and its neighbours; area = capacity between the valleys on either side.</li>
- *   <li>Pairs: charge and discharge peaks nearest in voltage, one-to-one, closest first, within
- *       {@code maxPairSeparationV}.</li>
+ *       {@code minProminence} times the half-cycle's maximum; position = vertex of a least-squares parabola
+ *       over the peak's top (points above 80 % of its height); area = capacity between the valleys on
+ *       either side.</li>
+ *   <li>Pairs: order-preserving one-to-one matching of charge and discharge peaks (see {@link #pair}),
+ *       hysteresis up to {@code maxPairSeparationV}.</li>
  *   <li>dV/dQ: V interpolated on a uniform capacity grid, Savitzky-Golay derivative.</li>
  * </ol>
  * Sign convention: dQ/dV positive on charge, negative on discharge; peak heights are |dQ/dV|.
@@ -209,9 +210,7 @@ public final class Dqdv {
             if (prom < o.minProminence() * max || prom <= 0) {
                 continue;
             }
-            double den = y[j - 1] - 2 * y[j] + y[j + 1];
-            double off = den < 0 ? 0.5 * (y[j - 1] - y[j + 1]) / den : 0;
-            double pos = x[j] + Math.max(-1, Math.min(1, off)) * h;
+            double pos = vertex(x, y, j, h);
             // area window: the valley on each side, i.e. the lowest point before the curve rises again by
             // more than the prominence threshold (noise wiggles smaller than that do not end the window)
             double thr = o.minProminence() * max;
@@ -236,32 +235,120 @@ public final class Dqdv {
         return out;
     }
 
+    /** Fraction of a peak's height above which its top is fitted by a parabola. */
+    static final double PEAK_TOP_FRACTION = 0.8;
+
+    /**
+     * Peak position: vertex of the least-squares parabola through the contiguous grid points around the
+     * maximum {@code j} whose |dQ/dV| is at least {@link #PEAK_TOP_FRACTION} of its height (at least the
+     * three points j-1, j, j+1). Averaging over the top makes the position of broad, flat-topped peaks
+     * robust to noise; the vertex is kept inside the fitted window.
+     */
+    static double vertex(double[] x, double[] y, int j, double h) {
+        int n = y.length;
+        double cut = PEAK_TOP_FRACTION * y[j];
+        int a = j - 1;
+        while (a > 0 && y[a - 1] >= cut) {
+            a--;
+        }
+        int b = j + 1;
+        while (b < n - 1 && y[b + 1] >= cut) {
+            b++;
+        }
+        // normal equations of y = c0 + c1 u + c2 u^2 with u = (x - x_j) / h
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+        for (int k = a; k <= b; k++) {
+            double u = (x[k] - x[j]) / h;
+            double u2 = u * u;
+            s0 += 1;
+            s1 += u;
+            s2 += u2;
+            s3 += u2 * u;
+            s4 += u2 * u2;
+            t0 += y[k];
+            t1 += y[k] * u;
+            t2 += y[k] * u2;
+        }
+        // Cramer's rule on [[s0 s1 s2][s1 s2 s3][s2 s3 s4]] c = [t0 t1 t2]
+        double det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
+        if (Math.abs(det) < 1e-12) {
+            return x[j];
+        }
+        double c1 = (s0 * (t1 * s4 - s3 * t2) - t0 * (s1 * s4 - s3 * s2) + s2 * (s1 * t2 - t1 * s2)) / det;
+        double c2 = (s0 * (s2 * t2 - t1 * s3) - s1 * (s1 * t2 - t1 * s2) + t0 * (s1 * s3 - s2 * s2)) / det;
+        if (!(c2 < 0)) {
+            return x[j];
+        }
+        double u = -c1 / (2 * c2);
+        u = Math.max((x[a] - x[j]) / h, Math.min((x[b] - x[j]) / h, u));
+        return x[j] + u * h;
+    }
+
+    /** A charge peak may lie at most this far below its discharge partner [V] (hysteresis is positive). */
+    static final double MAX_NEGATIVE_HYSTERESIS_V = 0.02;
+
+    /**
+     * Order-preserving pairing: charge and discharge peaks are each sorted by voltage and matched without
+     * crossing (the phase sequence is the same on charge and discharge), maximising the number of pairs,
+     * then minimising the total separation (dynamic programming). A pair needs
+     * {@code -0.02 V <= V_ch - V_dis <= maxPairSeparationV}. Nearest-first matching fails once the
+     * polarisation has grown: a charge peak then lies closer to the next discharge peak up.
+     */
     static List<PeakPair> pair(List<DqdvPeak> peaks, DqdvOptions o) {
-        List<DqdvPeak> ch = peaks.stream().filter(p -> p.direction() == Direction.CHARGE).toList();
-        List<DqdvPeak> dis = peaks.stream().filter(p -> p.direction() == Direction.DISCHARGE).toList();
-        List<int[]> cand = new ArrayList<>();
-        for (int a = 0; a < ch.size(); a++) {
-            for (int b = 0; b < dis.size(); b++) {
-                if (Math.abs(ch.get(a).voltageV() - dis.get(b).voltageV()) <= o.maxPairSeparationV()) {
-                    cand.add(new int[] {a, b});
+        List<DqdvPeak> ch = peaks.stream().filter(p -> p.direction() == Direction.CHARGE)
+                .sorted(Comparator.comparingDouble(DqdvPeak::voltageV)).toList();
+        List<DqdvPeak> dis = peaks.stream().filter(p -> p.direction() == Direction.DISCHARGE)
+                .sorted(Comparator.comparingDouble(DqdvPeak::voltageV)).toList();
+        int m = ch.size();
+        int k = dis.size();
+        int[][] count = new int[m + 1][k + 1];
+        double[][] cost = new double[m + 1][k + 1];
+        byte[][] move = new byte[m + 1][k + 1]; // 1 skip charge, 2 skip discharge, 3 match
+        for (int a = 0; a <= m; a++) {
+            for (int b = 0; b <= k; b++) {
+                if (a == 0 || b == 0) {
+                    move[a][b] = (byte) (a == 0 ? 2 : 1);
+                    continue;
                 }
+                int bc = count[a - 1][b];
+                double bcost = cost[a - 1][b];
+                byte bm = 1;
+                if (count[a][b - 1] > bc || (count[a][b - 1] == bc && cost[a][b - 1] < bcost)) {
+                    bc = count[a][b - 1];
+                    bcost = cost[a][b - 1];
+                    bm = 2;
+                }
+                double sep = ch.get(a - 1).voltageV() - dis.get(b - 1).voltageV();
+                if (sep >= -MAX_NEGATIVE_HYSTERESIS_V && sep <= o.maxPairSeparationV()) {
+                    int mc = count[a - 1][b - 1] + 1;
+                    double mcost = cost[a - 1][b - 1] + Math.abs(sep);
+                    if (mc > bc || (mc == bc && mcost < bcost)) {
+                        bc = mc;
+                        bcost = mcost;
+                        bm = 3;
+                    }
+                }
+                count[a][b] = bc;
+                cost[a][b] = bcost;
+                move[a][b] = bm;
             }
         }
-        cand.sort(Comparator.<int[]>comparingDouble(p -> Math.abs(ch.get(p[0]).voltageV() - dis.get(p[1]).voltageV()))
-                .thenComparingInt(p -> p[0]).thenComparingInt(p -> p[1]));
-        boolean[] usedC = new boolean[ch.size()];
-        boolean[] usedD = new boolean[dis.size()];
         List<PeakPair> pairs = new ArrayList<>();
-        for (int[] p : cand) {
-            if (usedC[p[0]] || usedD[p[1]]) {
-                continue;
+        int a = m;
+        int b = k;
+        while (a > 0 && b > 0) {
+            if (move[a][b] == 3) {
+                DqdvPeak c = ch.get(a - 1);
+                DqdvPeak d = dis.get(b - 1);
+                boolean h2h3 = c.voltageV() >= DqdvOptions.H2_H3_LOW_V && c.voltageV() <= DqdvOptions.H2_H3_HIGH_V;
+                pairs.add(new PeakPair(c, d, c.voltageV() - d.voltageV(), h2h3));
+                a--;
+                b--;
+            } else if (move[a][b] == 1) {
+                a--;
+            } else {
+                b--;
             }
-            usedC[p[0]] = true;
-            usedD[p[1]] = true;
-            DqdvPeak c = ch.get(p[0]);
-            DqdvPeak d = dis.get(p[1]);
-            boolean h2h3 = c.voltageV() >= DqdvOptions.H2_H3_LOW_V && c.voltageV() <= DqdvOptions.H2_H3_HIGH_V;
-            pairs.add(new PeakPair(c, d, c.voltageV() - d.voltageV(), h2h3));
         }
         pairs.sort(Comparator.comparingDouble(p -> p.charge().voltageV()));
         return pairs;

@@ -14,7 +14,8 @@ import org.cathodekit.core.Checks;
  *                             half-cycle (prominence as in scipy.signal.find_peaks; default 0.10: 0.5 mV voltage
  *                             noise at 60 s sampling makes spurious maxima of a few % after smoothing)
  * @param maxPairSeparationV   charge and discharge peaks further apart than this are not paired [V]
- *                             (default 0.15 V; Ni-rich hysteresis is ~0.02-0.1 V)
+ *                             (default 0.25 V; Ni-rich hysteresis is ~0.02-0.1 V and grows
+ *                             with the polarisation over cycling)
  * @param dvdqPoints           points of the uniform capacity grid of dV/dQ (default 400)
  * @param dvdqWindowPoints     Savitzky-Golay window of dV/dQ in grid points (odd, default 15)
  * @param cycleOptions         how rows are assigned to cycles and judged complete
@@ -27,7 +28,7 @@ public record DqdvOptions(double gridStepV, double smoothingWindowV, int smoothi
     /** Upper end of that window [V]. */
     public static final double H2_H3_HIGH_V = 4.30;
 
-    public static final DqdvOptions DEFAULTS = new DqdvOptions(0.002, 0.030, 2, 0.10, 0.15, 400, 15,
+    public static final DqdvOptions DEFAULTS = new DqdvOptions(0.002, 0.030, 2, 0.10, 0.25, 400, 15,
             CycleOptions.DEFAULTS);
 
     public DqdvOptions {

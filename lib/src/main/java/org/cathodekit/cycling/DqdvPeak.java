@@ -4,7 +4,8 @@ package org.cathodekit.cycling;
  * A peak of |dQ/dV| in one half-cycle.
  *
  * @param direction   charge or discharge
- * @param voltageV    position: vertex of the parabola through the grid maximum and its neighbours [V]
+ * @param voltageV    position: vertex of the least-squares parabola over the peak's top (points above 80 %
+ *                    of its height) [V]
  * @param height      |dQ/dV| at the grid maximum [mAh/V] (smoothed curve)
  * @param prominence  height above the higher of its two bases [mAh/V] (scipy's definition)
  * @param areaMAh     integral of |dQ/dV| between the valleys on either side [mAh] = the capacity

@@ -1,8 +1,8 @@
 package org.cathodekit.cycling;
 
 /**
- * A charge peak and the discharge peak paired with it (nearest in voltage, one-to-one, within
- * {@link DqdvOptions#maxPairSeparationV()}).
+ * A charge peak and the discharge peak paired with it (order-preserving one-to-one matching, see
+ * {@code Dqdv.pair}; hysteresis within {@link DqdvOptions#maxPairSeparationV()}).
  *
  * @param charge       the charge peak
  * @param discharge    the discharge peak

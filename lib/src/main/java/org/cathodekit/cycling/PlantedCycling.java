@@ -23,6 +23,15 @@ public record PlantedCycling(String name, int cycles, double dischargeSecondMAhG
     public static final PlantedCycling GRAVEL_PAPER_A = new PlantedCycling("gravel", 100, 207.8, 186.3, 4.45, 4.37, 40,
             "paper A, C/5, 4.5 V cut-off");
     /**
+     * Paper B rod: 211.1 mAh/g at the 2nd cycle, 85.0 % after 150 cycles (25 C, 0.2C = 40 mA/g). Paper B
+     * gives no onset voltages: those planted here (paper A's rod values, reached at cycle 150) are assumptions.
+     */
+    public static final PlantedCycling ROD_PAPER_B = new PlantedCycling("rod (paper B)", 150, 211.1, 211.1 * 0.850,
+            4.46, 4.43, 40, "paper B (Hou, Xu et al.), 25 C, 0.2C; onsets assumed");
+    /** Paper B gravel: 199.4 mAh/g, 82.4 % after 150 cycles; onsets assumed as for {@link #ROD_PAPER_B}. */
+    public static final PlantedCycling GRAVEL_PAPER_B = new PlantedCycling("gravel (paper B)", 150, 199.4, 199.4 * 0.824,
+            4.45, 4.37, 40, "paper B (Hou, Xu et al.), 25 C, 0.2C; onsets assumed");
+    /**
      * Paper C's four materials: retention after 100 cycles at 100 mA/g as reported (PC-NM91 83.1 %, PC-NC91
      * 59.7 %, SC-NC91 89.2 %, SC-NM91 75.9 %). The 2nd-cycle capacity (200 mAh/g) and the onsets are
      * assumptions of this model (paper C gives only the retentions).

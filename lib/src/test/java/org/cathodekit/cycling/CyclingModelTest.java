@@ -34,6 +34,9 @@ class CyclingModelTest {
         assertEquals(75.9, PlantedCycling.SC_NM91.retentionPct(), 1e-9);
         assertEquals(94.3, PlantedCycling.ROD_PAPER_A.retentionPct(), 0.05, "paper A rounds 197.4/209.3 to 94.3 %");
         assertEquals(89.7, PlantedCycling.GRAVEL_PAPER_A.retentionPct(), 0.05);
+        assertEquals(85.0, PlantedCycling.ROD_PAPER_B.retentionPct(), 1e-9);
+        assertEquals(82.4, PlantedCycling.GRAVEL_PAPER_B.retentionPct(), 1e-9);
+        assertEquals(150, PlantedCycling.ROD_PAPER_B.cycles());
         CyclerData d = CyclingModel.simulate(CyclingModel.Options.of(PlantedCycling.PC_NC91, 3).withSamplingS(300));
         CycleSummary s = Cycles.summarise(d, CycleOptions.DEFAULTS.withActiveMassMg(5));
         assertEquals(59.7, s.lastRetentionPct(), 1e-6);

@@ -80,9 +80,11 @@ final class CyclesCommand extends JsonCommand {
         throw new IllegalArgumentException("--onset must be first-point, time:SECONDS or capacity:MAH_PER_G, got '" + onset + "'");
     }
 
-    static CycleOptions options(Double massMg, int referenceCycle, String onset, String cycles, Double thresholdA) {
+    static CycleOptions options(Path input, Double massMg, int referenceCycle, String onset, String cycles,
+            Double thresholdA) {
         if (massMg != null && !(massMg > 0 && Double.isFinite(massMg))) {
-            throw new IllegalArgumentException("--mass-mg must be a positive number of mg, got " + massMg);
+            throw new IllegalArgumentException(input + ": --mass-mg " + massMg
+                    + " is not a mass; expected the positive active-material mass in mg");
         }
         CycleOptions o = CycleOptions.DEFAULTS.withReferenceCycle(referenceCycle);
         if (massMg != null) {
@@ -103,7 +105,7 @@ final class CyclesCommand extends JsonCommand {
 
     @Override
     protected Json.Obj compute() throws Exception {
-        CycleOptions o = options(massMg, referenceCycle, onset, cycles, thresholdA);
+        CycleOptions o = options(input, massMg, referenceCycle, onset, cycles, thresholdA);
         CyclingCli.guard(csv, input);
         CyclerData data = CyclerReader.read(input, CyclerFormat.fromName(format));
         CycleSummary s = Cycles.summarise(data, o);

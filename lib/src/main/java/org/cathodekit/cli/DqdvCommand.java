@@ -61,7 +61,7 @@ final class DqdvCommand extends JsonCommand {
 
     @Override
     protected Json.Obj compute() throws Exception {
-        CycleOptions co = CyclesCommand.options(null, 2, "first-point", cycles, null);
+        CycleOptions co = CyclesCommand.options(input, null, 2, "first-point", cycles, null);
         DqdvOptions o = DqdvOptions.DEFAULTS.withGridStepV(gridMv / 1000).withSmoothing(windowMv / 1000, order)
                 .withMinProminence(minProminence).withCycleOptions(co);
         CyclingCli.guard(csv, input);

@@ -111,7 +111,7 @@ class CyclingCommandsTest {
         Path f = small(dir);
         badInput(run("dqdv", "--input", f.toString(), "--cycle", "9", "--csv", csv.toString()), csv,
                 "small.csv", "cycle 9", "no such cycle");
-        badInput(run("cycles", "--input", f.toString(), "--mass-mg", "0", "--csv", csv.toString()), csv, "mass");
+        badInput(run("cycles", "--input", f.toString(), "--mass-mg", "0", "--csv", csv.toString()), csv, "small.csv", "mass");
         badInput(run("cycles", "--input", f.toString(), "--mass-mg", "-3", "--csv", csv.toString()), csv, "mass");
         // a record cut inside the discharge of cycle 5: dQ/dV of cycle 5 is refused
         List<String> lines = Files.readAllLines(f);

@@ -3,7 +3,8 @@ package org.cathodekit.cycling;
 import org.cathodekit.core.Checks;
 
 /**
- * Options of {@link Cycles#summarise}. Use {@link #DEFAULTS} and the {@code withX} copies.
+ * Options of {@link Cycles#summarise}. Use {@link #DEFAULTS} and the {@code withX} copies, or
+ * {@link #toBuilder()} for several changes at once.
  *
  * @param activeMassMg          active-material mass [mg]; NaN: use the mass stated in the file (no
  *                              specific capacities when it states none). Must be positive when given.
@@ -98,5 +99,84 @@ public record CycleOptions(double activeMassMg, int referenceCycle, OnsetDefinit
     public CycleOptions withCounterTolerance(double relative, double absMAh) {
         return new CycleOptions(activeMassMg, referenceCycle, onset, onsetAmount, cycleSource, currentThresholdA,
                 maxGapS, partialFraction, relative, absMAh);
+    }
+
+    /** @return a builder starting from these options ({@code DEFAULTS.toBuilder().activeMassMg(5).build()}). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builder of {@link CycleOptions}; {@link #build()} validates. */
+    public static final class Builder {
+        private double activeMassMg;
+        private int referenceCycle;
+        private OnsetDefinition onset;
+        private double onsetAmount;
+        private CycleSource cycleSource;
+        private double currentThresholdA;
+        private double maxGapS;
+        private double partialFraction;
+        private double counterToleranceRel;
+        private double counterToleranceAbsMAh;
+
+        private Builder(CycleOptions o) {
+            activeMassMg = o.activeMassMg;
+            referenceCycle = o.referenceCycle;
+            onset = o.onset;
+            onsetAmount = o.onsetAmount;
+            cycleSource = o.cycleSource;
+            currentThresholdA = o.currentThresholdA;
+            maxGapS = o.maxGapS;
+            partialFraction = o.partialFraction;
+            counterToleranceRel = o.counterToleranceRel;
+            counterToleranceAbsMAh = o.counterToleranceAbsMAh;
+        }
+
+        public Builder activeMassMg(double mg) {
+            activeMassMg = mg;
+            return this;
+        }
+
+        public Builder referenceCycle(int cycle) {
+            referenceCycle = cycle;
+            return this;
+        }
+
+        public Builder onset(OnsetDefinition definition, double amount) {
+            onset = definition;
+            onsetAmount = amount;
+            return this;
+        }
+
+        public Builder cycleSource(CycleSource source) {
+            cycleSource = source;
+            return this;
+        }
+
+        public Builder currentThresholdA(double a) {
+            currentThresholdA = a;
+            return this;
+        }
+
+        public Builder maxGapS(double s) {
+            maxGapS = s;
+            return this;
+        }
+
+        public Builder partialFraction(double f) {
+            partialFraction = f;
+            return this;
+        }
+
+        public Builder counterTolerance(double relative, double absMAh) {
+            counterToleranceRel = relative;
+            counterToleranceAbsMAh = absMAh;
+            return this;
+        }
+
+        public CycleOptions build() {
+            return new CycleOptions(activeMassMg, referenceCycle, onset, onsetAmount, cycleSource, currentThresholdA,
+                    maxGapS, partialFraction, counterToleranceRel, counterToleranceAbsMAh);
+        }
     }
 }

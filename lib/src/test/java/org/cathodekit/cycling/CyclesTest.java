@@ -254,6 +254,16 @@ class CyclesTest {
     }
 
     @Test
+    void builderEqualsWithCopies() {
+        CycleOptions a = CycleOptions.DEFAULTS.toBuilder().activeMassMg(5).referenceCycle(3)
+                .onset(OnsetDefinition.AT_TIME_INTO_DISCHARGE, 10).cycleSource(CycleSource.CURRENT_SIGN).build();
+        CycleOptions b = CycleOptions.DEFAULTS.withActiveMassMg(5).withReferenceCycle(3)
+                .withOnset(OnsetDefinition.AT_TIME_INTO_DISCHARGE, 10).withCycleSource(CycleSource.CURRENT_SIGN);
+        assertEquals(b, a);
+        assertThrows(IllegalArgumentException.class, () -> CycleOptions.DEFAULTS.toBuilder().activeMassMg(0).build());
+    }
+
+    @Test
     void nonPositiveMassIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> CycleOptions.DEFAULTS.withActiveMassMg(0));
         assertThrows(IllegalArgumentException.class, () -> CycleOptions.DEFAULTS.withActiveMassMg(-2));

@@ -60,7 +60,10 @@ public final class Main implements Runnable {
             WhCommand.class,
             LatticeCommand.class,
             TomoCommand.class,
-            ConvertCommand.class);
+            ConvertCommand.class,
+            ConductivityCommand.class,
+            CyclesCommand.class,
+            DqdvCommand.class);
 
     /** Builds the command line with every subcommand's full model (for tests and {@code help}). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -1,0 +1,185 @@
+package org.cathodekit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.cathodekit.core.CyclerData;
+import org.cathodekit.core.CyclerFormat;
+import org.cathodekit.core.Json;
+import org.cathodekit.cycling.CycleOptions;
+import org.cathodekit.cycling.CycleSource;
+import org.cathodekit.cycling.CycleSummary;
+import org.cathodekit.cycling.Cycles;
+import org.cathodekit.cycling.OnsetDefinition;
+import org.cathodekit.io.CyclerReader;
+import org.cathodekit.table.CyclingTables;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cathodekit cycles --input FILE [--mass-mg M] [--reference-cycle 2] [--onset first-point|time:S|capacity:MAH_G] [--csv OUT] --json}:
+ * the cycle summary of {@link Cycles} (capacities, efficiencies, onset discharge voltage, retention).
+ */
+@Command(name = "cycles", mixinStandardHelpOptions = true,
+        description = "Cycle summary of a cycler export: charge/discharge capacity (mAh, mAh/g), coulombic and energy "
+                + "efficiency, mean/end voltages, onset discharge voltage, IR drop, retention vs a reference cycle. "
+                + "Reads only; writes only --csv.")
+final class CyclesCommand extends JsonCommand {
+    @Option(names = "--input", required = true, description = "Cycler export (read-only; .gz accepted).")
+    Path input;
+
+    @Option(names = "--format", defaultValue = "auto",
+            description = "auto, generic, mpt, neware, maccor or arbin (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--mass-mg", description = "Active-material mass [mg] (default: the mass stated in the file, if any).")
+    Double massMg;
+
+    @Option(names = "--reference-cycle", defaultValue = "2",
+            description = "Cycle whose discharge capacity is 100 %% retention (default ${DEFAULT-VALUE}, the 2nd discharge).")
+    int referenceCycle;
+
+    @Option(names = "--onset", defaultValue = "first-point",
+            description = "Onset discharge voltage: first-point, time:SECONDS or capacity:MAH_PER_G into the discharge "
+                    + "(default ${DEFAULT-VALUE}).")
+    String onset;
+
+    @Option(names = "--cycles", defaultValue = "auto",
+            description = "Cycle numbers from: auto (the file's cycle column when present), column, or sign "
+                    + "(current sign changes) (default ${DEFAULT-VALUE}).")
+    String cycles;
+
+    @Option(names = "--current-threshold-a", description = "|I| at most this is rest [A] (default 1e-3 of the largest |I|).")
+    Double thresholdA;
+
+    @Option(names = "--csv", description = "Also write the per-cycle table as CSV (never over the input).")
+    Path csv;
+
+    static CycleOptions parseOnset(CycleOptions o, String onset) {
+        String s = onset.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("first-point") || s.equals("first")) {
+            return o.withOnset(OnsetDefinition.FIRST_POINT, 0);
+        }
+        String[] p = s.split(":");
+        if (p.length == 2 && (p[0].equals("time") || p[0].equals("capacity"))) {
+            double x;
+            try {
+                x = Double.parseDouble(p[1]);
+            } catch (NumberFormatException e) {
+                x = Double.NaN;
+            }
+            if (!(x >= 0) || !Double.isFinite(x)) {
+                throw new IllegalArgumentException("--onset " + onset + ": expected a number >= 0 after '" + p[0] + ":'");
+            }
+            return o.withOnset(p[0].equals("time") ? OnsetDefinition.AT_TIME_INTO_DISCHARGE
+                    : OnsetDefinition.AT_CAPACITY_INTO_DISCHARGE, x);
+        }
+        throw new IllegalArgumentException("--onset must be first-point, time:SECONDS or capacity:MAH_PER_G, got '" + onset + "'");
+    }
+
+    static CycleOptions options(Path input, Double massMg, int referenceCycle, String onset, String cycles,
+            Double thresholdA) {
+        if (massMg != null && !(massMg > 0 && Double.isFinite(massMg))) {
+            throw new IllegalArgumentException(input + ": --mass-mg " + massMg
+                    + " is not a mass; expected the positive active-material mass in mg");
+        }
+        CycleOptions o = CycleOptions.DEFAULTS.withReferenceCycle(referenceCycle);
+        if (massMg != null) {
+            o = o.withActiveMassMg(massMg);
+        }
+        o = parseOnset(o, onset);
+        o = o.withCycleSource(switch (cycles.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> CycleSource.AUTO;
+            case "column" -> CycleSource.CYCLE_COLUMN;
+            case "sign" -> CycleSource.CURRENT_SIGN;
+            default -> throw new IllegalArgumentException("--cycles must be auto, column or sign, got '" + cycles + "'");
+        });
+        if (thresholdA != null) {
+            o = o.withCurrentThresholdA(thresholdA);
+        }
+        return o;
+    }
+
+    @Override
+    protected Json.Obj compute() throws Exception {
+        CycleOptions o = options(input, massMg, referenceCycle, onset, cycles, thresholdA);
+        CyclingCli.guard(csv, input);
+        CyclerData data = CyclerReader.read(input, CyclerFormat.fromName(format));
+        CycleSummary s = Cycles.summarise(data, o);
+        if (csv != null) {
+            CyclingCli.writeCsv(CyclingTables.cycles(s), csv);
+        }
+        return Json.object()
+                .put("file", input.toString())
+                .put("file_format", data.format())
+                .put("rows", data.size())
+                .put("units_detected", data.unitsDetected())
+                .put("cycle_source", s.source())
+                .put("current_threshold_A", s.currentThresholdA())
+                .put("active_mass_mg", s.activeMassMg())
+                .put("mass_source", s.massSource())
+                .put("onset_definition", o.onset())
+                .put("onset_amount", o.onset() == OnsetDefinition.FIRST_POINT ? null : o.onsetAmount())
+                .put("onset_amount_unit", switch (o.onset()) {
+                    case FIRST_POINT -> null;
+                    case AT_TIME_INTO_DISCHARGE -> "s";
+                    case AT_CAPACITY_INTO_DISCHARGE -> "mAh/g";
+                })
+                .put("reference_cycle", s.referenceCycle())
+                .put("reference_discharge_mAh", s.referenceDischargeMAh())
+                .put("last_complete_cycle", s.lastCompleteCycle() < 0 ? null : s.lastCompleteCycle())
+                .put("retention_pct", s.lastRetentionPct())
+                .put("counters_compared", s.countersCompared())
+                .put("warnings", s.warnings())
+                .put("csv", csv == null ? null : csv.toString())
+                .put("cycles", CyclingCli.json(s.cycles(), CyclingTables.CYCLE_COLUMNS));
+    }
+
+    @Override
+    protected void printHuman(Json.Obj result, PrintWriter out) {
+        // recompute-free: the rows are in the result as JSON; print a short aligned table from them
+        @SuppressWarnings("unchecked")
+        List<Object> rows = (List<Object>) result.fields().get("cycles");
+        out.println("file: " + result.fields().get("file") + " (" + result.fields().get("file_format") + ", "
+                + result.fields().get("rows") + " rows, cycles from " + result.fields().get("cycle_source") + ")");
+        Object mass = result.fields().get("active_mass_mg");
+        out.println("active mass: " + (mass instanceof Double d && Double.isFinite(d) ? CyclingCli.fmt(d) + " mg ("
+                + result.fields().get("mass_source") + ")" : "none (no mAh/g)"));
+        List<String> cols = List.of("cycle", "charge_mAh", "discharge_mAh", "charge_mAh_g", "discharge_mAh_g",
+                "coulombic_efficiency", "onset_discharge_V", "ir_drop_V", "retention_pct", "flags");
+        String[][] cells = new String[rows.size() + 1][cols.size()];
+        cells[0] = cols.toArray(new String[0]);
+        for (int r = 0; r < rows.size(); r++) {
+            Json.Obj o = (Json.Obj) rows.get(r);
+            for (int j = 0; j < cols.size(); j++) {
+                Object v = o.fields().get(cols.get(j));
+                cells[r + 1][j] = v instanceof Double d ? (Double.isFinite(d) ? CyclingCli.fmt(d) : "-")
+                        : v instanceof List<?> l ? (l.isEmpty() ? "" : String.join("|", l.stream().map(String::valueOf).toList()))
+                        : String.valueOf(v);
+            }
+        }
+        int[] w = new int[cols.size()];
+        for (String[] l : cells) {
+            for (int j = 0; j < l.length; j++) {
+                w[j] = Math.max(w[j], l[j].length());
+            }
+        }
+        for (String[] l : cells) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = 0; j < l.length; j++) {
+                sb.append(j == 0 ? "" : "  ").append(String.format(Locale.ROOT, j == l.length - 1 ? "%-" + w[j] + "s" : "%" + w[j] + "s", l[j]));
+            }
+            out.println(sb.toString().stripTrailing());
+        }
+        Object ret = result.fields().get("retention_pct");
+        out.println("retention of cycle " + result.fields().get("last_complete_cycle") + " vs cycle "
+                + result.fields().get("reference_cycle") + ": "
+                + (ret instanceof Double d && Double.isFinite(d) ? CyclingCli.fmt(d) + " %" : "-"));
+        for (Object wr : (List<?>) result.fields().get("warnings")) {
+            out.println("warning: " + wr);
+        }
+    }
+}

@@ -219,9 +219,10 @@ public final class XanesCommand implements Runnable {
                 }
                 prj = AthenaProject.read(input);
                 ag = prj.group(group);
-                s = SpectrumFile.of(input, "Athena .prj (" + prj.generation() + ")", ag.x(), ag.y(), "x", "y",
-                        "group '" + ag.label() + "' (record " + ag.name() + "), energies x as stored (Athena's bkg_eshift "
-                        + ag.athena().eshiftEv() + " eV not applied)", energyTolerance);
+                s = SpectrumFile.of(input, "Athena .prj (" + prj.generation() + ")", ag.energiesEv(), ag.y(), "x + bkg_eshift", "y",
+                        "group '" + ag.label() + "' (record " + ag.name() + "), energies x + Athena's bkg_eshift ("
+                        + (Double.isFinite(ag.athena().eshiftEv()) ? ag.athena().eshiftEv() : 0.0) + " eV), the axis Athena's e0 refers to",
+                        energyTolerance);
             } else {
                 if (group != null) {
                     throw new IllegalArgumentException("--group applies to Athena .prj projects only; " + input + " is not gzip'd");

@@ -213,7 +213,7 @@ public final class XanesCommand implements Runnable {
             SpectrumFile s;
             AthenaProject prj = null;
             AthenaProject.Group ag = null;
-            if (AthenaProject.isGzip(org.cathodekit.io.Inspect.head(input))) {
+            if (AthenaProject.looksLikeProject(org.cathodekit.io.Inspect.head(input))) {
                 if (muColumn != null) {
                     throw new IllegalArgumentException("--mu-column does not apply to an Athena project (" + input + "): a group holds one mu");
                 }
@@ -225,7 +225,7 @@ public final class XanesCommand implements Runnable {
                         energyTolerance);
             } else {
                 if (group != null) {
-                    throw new IllegalArgumentException("--group applies to Athena .prj projects only; " + input + " is not gzip'd");
+                    throw new IllegalArgumentException("--group applies to Athena .prj projects only; " + input + " is not one");
                 }
                 s = SpectrumFile.read(input, new SpectrumFile.Options(muColumn, energyTolerance));
             }

@@ -16,12 +16,12 @@ import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.Json;
 
 /**
- * An Athena (Demeter) project file, {@code .prj}: gzip'd text in one of two generations, both read
+ * An Athena (Demeter) project file, {@code .prj}: gzip'd (rarely plain) text in one of two generations, both read
  * without evaluating anything:
  * <ul>
  *   <li>Demeter 0.9.26 and later: JSON, one object per group {@code {"args": {...}, "x": [...], "y": [...]}}
  *       plus {@code _____order} (group order) and header keys ({@code core.Json} parses it);</li>
- *   <li>older Demeter: a Perl data dump, per group {@code $old_group = 'name'; @args = (k, v, ...);
+ *   <li>older Demeter and Athena 0.8: a Perl data dump, per group {@code $old_group = 'name'; @args = (k, v, ...);
  *       @x = (...); @y = (...); [@i0, @signal]} ({@link PerlDataTokens}).</li>
  * </ul>
  * For a mu(E) record {@code x} is the energy as measured (eV) and {@code y} is mu. Athena calibrates
@@ -34,11 +34,13 @@ import org.cathodekit.core.Json;
  * @param generation {@code "Demeter JSON"} or {@code "Demeter Perl data"}
  * @param header     the {@code # Athena project file -- Demeter version ...} line(s)
  * @param groups     the groups in project order
+ * @param warnings   statements skipped (code instead of data), ...
  */
-public record AthenaProject(Path file, String generation, String header, List<Group> groups) {
+public record AthenaProject(Path file, String generation, String header, List<Group> groups, List<String> warnings) {
 
     public AthenaProject {
         groups = List.copyOf(groups);
+        warnings = List.copyOf(warnings);
     }
 
     /**
@@ -119,7 +121,19 @@ public record AthenaProject(Path file, String generation, String header, List<Gr
     }
 
     /**
-     * Reads a project.
+     * @return whether the first bytes look like an Athena project: gzip, or the uncompressed text of
+     *         one ({@code # Athena project file} as Athena 0.8 wrote, or Demeter JSON's {@code {"_____})
+     */
+    public static boolean looksLikeProject(byte[] head) {
+        if (isGzip(head)) {
+            return true;
+        }
+        String t = new String(head, 0, Math.min(head.length, 200), StandardCharsets.ISO_8859_1).stripLeading();
+        return t.startsWith("# Athena project file") || t.startsWith("{\"_____");
+    }
+
+    /**
+     * Reads a project (gzip'd, or uncompressed as Athena 0.8 and some tools wrote them).
      *
      * @throws DataFormatException naming the file and line/group: not gzip, neither generation, a
      *                             malformed literal, non-numeric array values
@@ -131,15 +145,19 @@ public record AthenaProject(Path file, String generation, String header, List<Gr
         } catch (IOException e) {
             throw new DataFormatException(file, null, Files.exists(file) ? "cannot be read: " + e.getMessage() : "file not found", e);
         }
-        if (!isGzip(raw)) {
-            throw new DataFormatException(file, "offset 0", "not gzip-compressed; expected an Athena project (.prj, gzip'd Demeter "
-                    + "JSON or Perl data)");
+        if (!looksLikeProject(raw)) {
+            throw new DataFormatException(file, "offset 0", "neither gzip-compressed nor an uncompressed project ('# Athena project "
+                    + "file' or '{\"_____'); expected an Athena project (.prj, Demeter JSON or Perl data)");
         }
         String text;
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DataFormatException(file, null, "gzip stream cannot be decompressed: " + e.getMessage(), e);
+        if (isGzip(raw)) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new DataFormatException(file, null, "gzip stream cannot be decompressed: " + e.getMessage(), e);
+            }
+        } else {
+            text = new String(raw, StandardCharsets.UTF_8);
         }
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("{")) {
@@ -257,13 +275,13 @@ public record AthenaProject(Path file, String generation, String header, List<Gr
             });
             groups.add(group(file, k, args, lists, arrays));
         }
-        return new AthenaProject(file, "Demeter JSON", header.toString(), groups);
+        return new AthenaProject(file, "Demeter JSON", header.toString(), groups, List.of());
     }
 
     private static AthenaProject readPerl(Path file, String text) {
         StringBuilder header = new StringBuilder();
         for (String l : text.lines().limit(5).toList()) {
-            if (l.startsWith("# Athena project file") || l.startsWith("# Using Demeter")) {
+            if (l.startsWith("# Athena project file") || l.startsWith("# Using Demeter") || l.startsWith("# using ")) {
                 header.append(header.length() > 0 ? " | " : "").append(l.replaceFirst("^#\\s*", ""));
             }
         }
@@ -272,7 +290,8 @@ public record AthenaProject(Path file, String generation, String header, List<Gr
         Map<String, Object> args = new LinkedHashMap<>();
         Map<String, Object> lists = new LinkedHashMap<>();
         List<String> arrays = new ArrayList<>();
-        for (PerlDataTokens.Assignment a : PerlDataTokens.assignments(file, text)) {
+        List<String> skipped = new ArrayList<>();
+        for (PerlDataTokens.Assignment a : PerlDataTokens.assignments(file, text, skipped)) {
             if (a.sigil() == '$' && a.name().equals("old_group")) {
                 if (name != null) {
                     groups.add(group(file, name, args, lists, arrays));
@@ -293,7 +312,7 @@ public record AthenaProject(Path file, String generation, String header, List<Gr
         if (name != null) {
             groups.add(group(file, name, args, lists, arrays));
         }
-        return new AthenaProject(file, "Demeter Perl data", header.toString(), groups);
+        return new AthenaProject(file, "Demeter Perl data", header.toString(), groups, skipped);
     }
 
     private static Group group(Path file, String name, Map<String, Object> args, Map<String, Object> lists, List<String> arrays) {

@@ -13,7 +13,8 @@ import org.cathodekit.core.DataFormatException;
  * (nothing is evaluated): statements {@code $name = VALUE;}, {@code @name = (LIST);}, {@code %name = (LIST);}
  * where a value is a quoted string, a number or bareword ({@code undef} gives null), an array
  * {@code [ ... ]}, a hash {@code { k => v, ... }}, a list {@code ( ... )} or {@code bless( VALUE, 'Class' )}
- * (the blessed value). Lines such as {@code [record]} and {@code 1;} outside assignments are skipped;
+ * (the blessed value). Lines such as {@code [record]} and {@code 1;} outside assignments are skipped, and
+ * so is an assignment of code (a call such as {@code system("...")}, as larch's {@code danger.prj} holds);
  * {@code #} starts a comment outside strings. Hand-written: no maintained Java library reads Perl data dumps.
  *
  * <p>Values come back as {@link String}, {@link List} or {@link Map} (insertion-ordered).
@@ -33,8 +34,17 @@ final class PerlDataTokens {
         this.s = text;
     }
 
-    /** All top-level assignments of the text, in order. */
-    static List<Assignment> assignments(Path file, String text) {
+    /** A value that is code, not data (a call such as {@code system("...")}): the statement is skipped, never run. */
+    private static final class NotData extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotData(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    /** All top-level assignments of the text, in order; statements holding code are skipped and listed in {@code skipped}. */
+    static List<Assignment> assignments(Path file, String text, List<String> skipped) {
         PerlDataTokens t = new PerlDataTokens(file, text);
         List<Assignment> out = new ArrayList<>();
         while (true) {
@@ -53,7 +63,14 @@ final class PerlDataTokens {
                     continue;
                 }
                 t.pos++;
-                Object v = t.value();
+                Object v;
+                try {
+                    v = t.value();
+                } catch (NotData e) {
+                    skipped.add("line " + at + ": " + c + name + " = " + e.getMessage() + "(...) is code, not data: skipped, never evaluated");
+                    t.skipStatement();
+                    continue;
+                }
                 t.skipSpace();
                 if (t.peek() == ';') {
                     t.pos++;
@@ -181,6 +198,10 @@ final class PerlDataTokens {
                     List<Object> args = list(')');
                     return args.isEmpty() ? null : args.get(0);
                 }
+            }
+            skipSpace();
+            if (peek() == '(' && !w.isEmpty() && Character.isLetter(w.charAt(0))) {
+                throw new NotData(w);
             }
             return w.equals("undef") ? null : w;
         }

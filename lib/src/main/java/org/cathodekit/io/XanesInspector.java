@@ -59,6 +59,9 @@ public final class XanesInspector implements FileInspector {
         if (AthenaProject.isGzip(head)) {
             return e.equals("prj") ? 100 : 0;
         }
+        if (AthenaProject.looksLikeProject(head)) {
+            return 100;
+        }
         if (isHdf5(head)) {
             return 60;
         }
@@ -79,7 +82,7 @@ public final class XanesInspector implements FileInspector {
         if (XradiaFile.isOle2(head)) {
             return xradia(file);
         }
-        if (AthenaProject.isGzip(head)) {
+        if (AthenaProject.looksLikeProject(head)) {
             return athena(file);
         }
         if (isHdf5(head)) {
@@ -116,7 +119,7 @@ public final class XanesInspector implements FileInspector {
     private static Inspection athena(Path file) {
         AthenaProject p = AthenaProject.read(file);
         List<Object> groups = new ArrayList<>();
-        List<String> w = new ArrayList<>();
+        List<String> w = new ArrayList<>(p.warnings());
         for (AthenaProject.Group g : p.groups()) {
             double[] x = g.x();
             groups.add(Json.object().put("label", g.label()).put("name", g.name()).put("record_type", g.recordType())
@@ -132,7 +135,7 @@ public final class XanesInspector implements FileInspector {
         d.put("groups", groups);
         d.put("rows_are", "groups");
         List<Inspection.Column> cols = List.of(new Inspection.Column("x", "eV", "energy"), new Inspection.Column("y", "", "mu"));
-        return new Inspection(file, "xanes", "Athena .prj (" + p.generation() + ")", p.groups().size(), cols, "gzip", p.generation(), w, d);
+        return new Inspection(file, "xanes", "Athena .prj (" + p.generation() + ")", p.groups().size(), cols, AthenaProject.isGzip(Inspect.head(file)) ? "gzip" : "text", p.generation(), w, d);
     }
 
     private static Inspection hdf5(Path file) {

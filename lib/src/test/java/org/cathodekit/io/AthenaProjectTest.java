@@ -188,6 +188,14 @@ class AthenaProjectTest {
         assertEquals(List.of(8300.0, 8310.5, 8320.0), java.util.Arrays.stream(a.x()).boxed().toList());
         assertEquals(8299.5, a.energiesEv()[0], 0.0);
         assertTrue(Double.isNaN(a.athena().nor1Ev()));
+        // code is never run: larch's danger.prj holds '@journal = system("hephaestus");'
+        Path code = gz(dir.resolve("code.prj"), "$old_group = 'g';\n@args = ('label','s');\n@x = ('1','2');\n@y = ('3','4');\n"
+                + "[record]\n@journal = system(\"touch " + dir.resolve("pwned") + "\");\n1;\n");
+        AthenaProject c = AthenaProject.read(code);
+        assertEquals(2, c.group("s").points());
+        assertEquals(1, c.warnings().size());
+        assertTrue(c.warnings().get(0).contains("@journal = system(...) is code"), c.warnings().get(0));
+        assertTrue(!Files.exists(dir.resolve("pwned")));
     }
 
     @Test
@@ -203,7 +211,11 @@ class AthenaProjectTest {
         assertEquals(2, p.group("good").points());
         Path plain = dir.resolve("plain.prj");
         Files.writeString(plain, "$old_group = 'x';");
-        assertTrue(assertThrows(DataFormatException.class, () -> AthenaProject.read(plain)).getMessage().contains("not gzip"));
+        assertTrue(assertThrows(DataFormatException.class, () -> AthenaProject.read(plain)).getMessage().contains("neither gzip"));
+        // Athena 0.8 wrote uncompressed projects: read like the gzip'd ones
+        Path old = Files.writeString(dir.resolve("old.prj"), "# Athena project file -- Athena version 0.8.035\n"
+                + "$old_group = 'g';\n@args = ('label','s');\n@x = ('1','2');\n@y = ('3','4');\n");
+        assertEquals(2, AthenaProject.read(old).group("s").points());
         Path other = gz(dir.resolve("other.prj"), "hello world\n");
         assertTrue(assertThrows(DataFormatException.class, () -> AthenaProject.read(other)).getMessage().contains("neither"));
         Path bad = gz(dir.resolve("bad.prj"), "$old_group = 'g';\n@x = ('1','abc');\n@y = ('1','2');\n");

@@ -4,7 +4,7 @@ Reads the gzip'd project with Python's gzip + json (Demeter JSON) or regular exp
 Perl dump (older Demeter), shifts the energies by Athena's bkg_eshift (Athena's e0 and windows refer
 to x + eshift), then for each group computes edge50 with numpy: straight lines fitted
 (np.polyfit, degree 1) to mu in Athena's own pre-edge [e0+pre1, e0+pre2] and normalisation
-[e0+nor1, e0+nor2] windows, normalised mu = (mu - pre) / (post - pre), and the first upward crossing
+[e0+nor1, e0+nor2] windows, normalised mu = (mu - pre) / (post - pre) (NaN where post <= pre: crossed lines), and the first upward crossing
 of 0.5 in [e0-20, e0+20] by linear interpolation. Prints: label<TAB>points<TAB>e0<TAB>edge50.
 """
 import gzip
@@ -28,7 +28,8 @@ def perl_arg(text, key):
 
 
 def groups(path):
-    raw = gzip.open(path, "rt", encoding="utf-8").read()
+    data = open(path, "rb").read()
+    raw = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8", "replace")
     if raw.lstrip().startswith("{"):
         d = json.loads(raw)
         for k in d.get("_____order", [k for k in d if not k.startswith("_____")]):
@@ -51,7 +52,9 @@ for label, x, y, a in groups(sys.argv[1]):
     post = (e >= e0 + float(a["bkg_nor1"])) & (e <= e0 + float(a["bkg_nor2"]))
     p = np.polyfit(e[pre], mu[pre], 1)
     q = np.polyfit(e[post], mu[post], 1)
-    n = (mu - np.polyval(p, e)) / (np.polyval(q, e) - np.polyval(p, e))
+    den = np.polyval(q, e) - np.polyval(p, e)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        n = np.where(den > 0, (mu - np.polyval(p, e)) / den, np.nan)
     idx = np.where((e >= e0 - 20) & (e <= e0 + 20))[0]
     edge = float("nan")
     for i, j in zip(idx[:-1], idx[1:]):

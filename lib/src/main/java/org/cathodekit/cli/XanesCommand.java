@@ -140,6 +140,9 @@ public final class XanesCommand implements Runnable {
             String note;
             XrmStack xs = null;
             if (xrm) {
+                if (images != null || energies != null) {
+                    throw new IllegalArgumentException("--images/--energies name HDF5 datasets; " + input + " is Xradia input");
+                }
                 xs = XrmStack.build(input.toString(), xradia.toOptions());
                 OutputGuard.output("--out", out).notAnyOf("--input", xs.inputs());
                 maps = Xanes.maps(xs, o, Parallel.threads(), slabMb << 20);

@@ -89,6 +89,11 @@ class XanesInputsCliTest {
         Result g = run("xanes", "stack", "--input", scan.resolve("*.xrm").toString(), "--out", one.toString());
         assertEquals(2, g.code(), g.err());
         assertArrayEquals(before, Files.readAllBytes(one));
+        // inspect on the written maps and stack
+        Map<String, Object> im = run("inspect", "--json", "--input", direct.toString()).json();
+        assertEquals("HDF5 XANES maps", im.get("format"));
+        assertTrue(im.get("columns").toString().contains("edge50"), im.toString());
+        assertEquals("NSLS2_FXI", run("inspect", "--json", "--input", stack.toString()).json().get("layout"));
         // help says alignment is not done
         assertTrue(run("xanes", "stack", "--help").out().contains("NOT aligned"));
     }
@@ -131,6 +136,16 @@ class XanesInputsCliTest {
         Result many = run(cat(new String[] {"xanes", "spectrum", "--input", prj.toString()}, ni));
         assertEquals(2, many.code());
         assertTrue(many.err().contains("8 groups") && many.err().contains("fenis_ni_rt_xafs_010"), many.err());
+        Path empty = dir.resolve("empty.prj");
+        try (java.io.OutputStream os = new java.util.zip.GZIPOutputStream(Files.newOutputStream(empty))) {
+            os.write("$old_group = 'g';\n@args = ('label','no arrays');\n[record]\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Result noArr = run(cat(new String[] {"xanes", "spectrum", "--input", empty.toString()}, ni));
+        assertEquals(2, noArr.code());
+        assertEquals(1, noArr.err().trim().lines().count(), noArr.err());
+        assertTrue(noArr.err().contains("group 'no arrays'") && noArr.err().contains("expected @x and @y"), noArr.err());
         Result unknown = run(cat(new String[] {"xanes", "spectrum", "--input", prj.toString(), "--group", "zzz"}, ni));
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("--group 'zzz'"), unknown.err());

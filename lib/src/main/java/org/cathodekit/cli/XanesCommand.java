@@ -36,11 +36,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cathodekit xanes map|spectrum|hist|diff}: TXM-XANES edge-energy and white-line maps,
- * single spectra, shared-bin histograms and difference maps (package {@code org.cathodekit.xanes}).
+ * {@code cathodekit xanes map|spectrum|hist|diff|stack}: TXM-XANES edge-energy and white-line maps,
+ * single spectra, shared-bin histograms, difference maps (package {@code org.cathodekit.xanes}) and
+ * Xradia image stacks written as HDF5 ({@code org.cathodekit.io.XrmStack}).
  */
 @Command(name = "xanes", mixinStandardHelpOptions = true,
-        description = "TXM-XANES Ni K-edge metrics: maps of HDF5 stacks, single spectra, histograms, difference maps.",
+        description = "TXM-XANES Ni K-edge metrics: maps of HDF5 or Xradia stacks, single spectra (text, XDI, Athena), "
+                + "histograms, difference maps; Xradia .xrm scans to HDF5 stacks.",
         subcommands = {XanesCommand.MapCommand.class, XanesCommand.SpectrumCommand.class, XanesCommand.HistCommand.class,
             XanesCommand.DiffCommand.class, XanesCommand.StackCommand.class})
 public final class XanesCommand implements Runnable {
@@ -197,7 +199,7 @@ public final class XanesCommand implements Runnable {
         @Option(names = "--input", required = true, description = "Spectrum file: text columns (energy eV or keV, mu), XDI, "
                 + "or an Athena project (.prj, gzip'd Demeter JSON or Perl data).")
         Path input;
-        @Option(names = "--group", paramLabel = "LABEL", description = "Athena group label (or record name); default: the only group.")
+        @Option(names = "--group", paramLabel = "LABEL", description = "Athena group label (or record name, for duplicate labels); default: the only group.")
         String group;
         @Option(names = "--mu-column", paramLabel = "NAME", description = "Channel: mutrans, mufluor, murefer, mu, ln(i0/itrans), "
                 + "ifluor/i0, ln(itrans/irefer), or trans|fluor|refer; for text files also a header name or 'column N'. "

@@ -192,7 +192,10 @@ public final class XanesInspector implements FileInspector {
         if (s.availableChannels().size() > 1) {
             w.add("several mu channels " + s.availableChannels() + "; using " + s.muColumn() + " (choose with xanes spectrum --mu-column)");
         }
-        return new Inspection(file, "xanes", s.format().equals("XDI") ? "XDI" : "text spectrum", e.length, s.columns(),
-                "text", s.format(), w, d);
+        boolean xdi = s.format().equals("XDI");
+        String dialect = s.note().split(";")[0];
+        int h = Math.max(dialect.indexOf(", no header"), dialect.indexOf(", header line"));
+        return new Inspection(file, "xanes", xdi ? "XDI" : "text spectrum", e.length, s.columns(),
+                "text", xdi ? "XDI (whitespace, decimal '.')" : h > 0 ? dialect.substring(0, h) : dialect, w, d);
     }
 }

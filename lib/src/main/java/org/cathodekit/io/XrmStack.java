@@ -91,6 +91,9 @@ public final class XrmStack implements StackSource {
     public record EnergyGroup(double energyEv, int sampleImages, int referenceImages, String energySource) {
     }
 
+    /** Largest share of the Java heap the built stack may take (the maps need room beside it). */
+    static final double MEMORY_FRACTION = 0.6;
+
     /** One image of one file. */
     private record Image(XradiaFile file, int index, double energyEv) {
     }
@@ -245,6 +248,13 @@ public final class XrmStack implements StackSource {
         double[] dark = null;
         if (!darks.isEmpty()) {
             dark = mean(darks, n);
+        }
+        long needBytes = (long) sg.size() * n * Float.BYTES + 3L * n * Double.BYTES;
+        long maxBytes = Runtime.getRuntime().maxMemory();
+        if (needBytes > maxBytes * MEMORY_FRACTION) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the stack '%s' (%d energies of %d x %d) needs %.0f MB in "
+                    + "memory, more than %.0f %% of the Java heap (%.0f MB); raise it (JAVA_OPTS=-Xmx...) or build fewer energies",
+                    spec, sg.size(), h, w, needBytes / 1e6, MEMORY_FRACTION * 100, maxBytes / 1e6));
         }
         double[] energies = new double[sg.size()];
         float[][] abs = new float[sg.size()][];

@@ -13,6 +13,11 @@ import org.cathodekit.core.Parallel;
 import org.cathodekit.io.Hdf5MapFile;
 import org.cathodekit.io.Hdf5XanesStack;
 import org.cathodekit.io.SpectrumFile;
+import org.cathodekit.io.AthenaProject;
+import org.cathodekit.io.Hdf5XanesStackWriter;
+import org.cathodekit.io.XanesLayout;
+import org.cathodekit.io.XrmStack;
+import org.cathodekit.core.OutputGuard;
 import org.cathodekit.xanes.EdgeMaps;
 import org.cathodekit.xanes.EdgeOptions;
 import org.cathodekit.xanes.EnergyWindow;
@@ -31,13 +36,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cathodekit xanes map|spectrum|hist|diff}: TXM-XANES edge-energy and white-line maps,
- * single spectra, shared-bin histograms and difference maps (package {@code org.cathodekit.xanes}).
+ * {@code cathodekit xanes map|spectrum|hist|diff|stack}: TXM-XANES edge-energy and white-line maps,
+ * single spectra, shared-bin histograms, difference maps (package {@code org.cathodekit.xanes}) and
+ * Xradia image stacks written as HDF5 ({@code org.cathodekit.io.XrmStack}).
  */
 @Command(name = "xanes", mixinStandardHelpOptions = true,
-        description = "TXM-XANES Ni K-edge metrics: maps of HDF5 stacks, single spectra, histograms, difference maps.",
+        description = "TXM-XANES Ni K-edge metrics: maps of HDF5 or Xradia stacks, single spectra (text, XDI, Athena), "
+                + "histograms, difference maps; Xradia .xrm scans to HDF5 stacks.",
         subcommands = {XanesCommand.MapCommand.class, XanesCommand.SpectrumCommand.class, XanesCommand.HistCommand.class,
-            XanesCommand.DiffCommand.class})
+            XanesCommand.DiffCommand.class, XanesCommand.StackCommand.class})
 public final class XanesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -102,8 +109,11 @@ public final class XanesCommand implements Runnable {
     @Command(name = "map", mixinStandardHelpOptions = true,
             description = "Edge50, white-line, edge-jump and status maps of an HDF5 stack (streamed by slab).")
     static final class MapCommand extends JsonCommand {
-        @Option(names = "--input", required = true, description = "HDF5 stack (FXI, TXM-Sandbox, APS Data Exchange or --images/--energies).")
+        @Option(names = "--input", required = true, description = "HDF5 stack (FXI, TXM-Sandbox, APS Data Exchange or --images/--energies), "
+                + "or Xradia images: a folder, a .txrm, or a quoted glob such as 'scan/*.xrm' (built as by 'xanes stack'; not aligned).")
         Path input;
+        @CommandLine.Mixin
+        XradiaOptions xradia = new XradiaOptions();
         @Option(names = "--images", paramLabel = "DSET", description = "Image stack dataset path (overrides detection).")
         String images;
         @Option(names = "--energies", paramLabel = "DSET", description = "Energies dataset path (overrides detection).")
@@ -122,14 +132,30 @@ public final class XanesCommand implements Runnable {
             if (slabMb <= 0) {
                 throw new IllegalArgumentException("--slab-mb must be > 0, got " + slabMb);
             }
-            if (Files.exists(out) && Files.isSameFile(out, input)) {
+            boolean xrm = XrmStack.looksLikeXradia(input.toString());
+            if (!xrm && Files.exists(out) && Files.isSameFile(out, input)) {
                 throw new IllegalArgumentException("--out " + out + " is the input file; the input is never modified, choose another output");
             }
             EdgeMaps maps;
             Map<String, String> prov = new LinkedHashMap<>();
             String layout;
             String note;
-            try (Hdf5XanesStack stack = Hdf5XanesStack.open(input, images, energies)) {
+            XrmStack xs = null;
+            if (xrm) {
+                if (images != null || energies != null) {
+                    throw new IllegalArgumentException("--images/--energies name HDF5 datasets; " + input + " is Xradia input");
+                }
+                xs = XrmStack.build(input.toString(), xradia.toOptions());
+                OutputGuard.output("--out", out).notAnyOf("--input", xs.inputs());
+                maps = Xanes.maps(xs, o, Parallel.threads(), slabMb << 20);
+                layout = "XRADIA";
+                note = "energies from " + xs.groups().get(0).energySource();
+                prov.put("input", input.toString());
+                prov.put("input_files", String.join(";", xs.inputs().stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()));
+                prov.put("layout", layout);
+                prov.put("stack", xs.describe());
+                prov.put("command", "cathodekit xanes map");
+            } else try (Hdf5XanesStack stack = Hdf5XanesStack.open(input, images, energies)) {
                 maps = Xanes.maps(stack, o, Parallel.threads(), slabMb << 20);
                 layout = stack.layout().name();
                 note = stack.energyUnitNote();
@@ -156,6 +182,9 @@ public final class XanesCommand implements Runnable {
             r.put("status_counts", maps.counts().asMap());
             r.put("masking_rule", o.maskingRule());
             r.put("edge_reference_eV", o.resolvedEdgeReferenceEv());
+            if (xs != null) {
+                r.put("xradia", xradiaJson(xs));
+            }
             r.put("out", out.toString());
             r.put("threads", Parallel.threads());
             r.put("seconds", secondsSince(t0));
@@ -165,17 +194,46 @@ public final class XanesCommand implements Runnable {
 
     /** {@code xanes spectrum}. */
     @Command(name = "spectrum", mixinStandardHelpOptions = true,
-            description = "Edge50, white-line energy and edge jump of one spectrum (two-column text or XDI).")
+            description = "Edge50, white-line energy and edge jump of one spectrum (text, XDI or an Athena .prj group).")
     static final class SpectrumCommand extends JsonCommand {
-        @Option(names = "--input", required = true, description = "Spectrum file: two columns (energy eV or keV, mu) or XDI.")
+        @Option(names = "--input", required = true, description = "Spectrum file: text columns (energy eV or keV, mu), XDI, "
+                + "or an Athena project (.prj, gzip'd Demeter JSON or Perl data).")
         Path input;
+        @Option(names = "--group", paramLabel = "LABEL", description = "Athena group label (or record name, for duplicate labels); default: the only group.")
+        String group;
+        @Option(names = "--mu-column", paramLabel = "NAME", description = "Channel: mutrans, mufluor, murefer, mu, ln(i0/itrans), "
+                + "ifluor/i0, ln(itrans/irefer), or trans|fluor|refer; for text files also a header name or 'column N'. "
+                + "Default: the sample channel with the largest edge jump relative to its noise (the JSON names it).")
+        String muColumn;
+        @Option(names = "--energy-tolerance", paramLabel = "EV", defaultValue = "0.05", description = "Monochromator jitter: "
+                + "energies stepping back by at most this (eV) are sorted and duplicates merged, with a warning; larger steps "
+                + "back are refused (default ${DEFAULT-VALUE}).")
+        double energyTolerance;
         @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
         WindowOptions windows = new WindowOptions();
 
         @Override
         protected Json.Obj compute() {
             EdgeOptions o = windows.toOptions();
-            SpectrumFile s = SpectrumFile.read(input);
+            SpectrumFile s;
+            AthenaProject prj = null;
+            AthenaProject.Group ag = null;
+            if (AthenaProject.looksLikeProject(org.cathodekit.io.Inspect.head(input))) {
+                if (muColumn != null) {
+                    throw new IllegalArgumentException("--mu-column does not apply to an Athena project (" + input + "): a group holds one mu");
+                }
+                prj = AthenaProject.read(input);
+                ag = prj.group(group);
+                s = SpectrumFile.of(input, "Athena .prj (" + prj.generation() + ")", ag.energiesEv(), ag.y(), "x + bkg_eshift", "y",
+                        "group '" + ag.label() + "' (record " + ag.name() + "), energies x + Athena's bkg_eshift ("
+                        + (Double.isFinite(ag.athena().eshiftEv()) ? ag.athena().eshiftEv() : 0.0) + " eV), the axis Athena's e0 refers to",
+                        energyTolerance);
+            } else {
+                if (group != null) {
+                    throw new IllegalArgumentException("--group applies to Athena .prj projects only; " + input + " is not one");
+                }
+                s = SpectrumFile.read(input, new SpectrumFile.Options(muColumn, energyTolerance));
+            }
             // one spectrum: a non-finite value leaves no metric (maps mark such voxels NON_FINITE and go on), so say where it is
             double[] mu = s.mu();
             for (int i = 0; i < mu.length; i++) {
@@ -195,16 +253,23 @@ public final class XanesCommand implements Runnable {
             }
             List<String> st = new ArrayList<>();
             m.status().forEach(v -> st.add(v.name()));
-            return Json.object()
+            Json.Obj r = Json.object()
                     .put("input", input.toString())
                     .put("format", s.format())
                     .put("points", s.energiesEv().length)
+                    .put("mu_column", s.muColumn())
+                    .put("available_channels", s.availableChannels())
                     .put("note", s.note())
+                    .put("warnings", s.warnings())
                     .put("edge50_eV", m.edge50Ev())
                     .put("whiteline_eV", m.whitelineEv())
                     .put("edge_jump", m.edgeJump())
                     .put("status", st)
                     .put("masking_rule", o.maskingRule());
+            if (ag != null) {
+                r.put("group", ag.label()).put("groups", prj.labels()).put("athena", ag.athena().toJson());
+            }
+            return r;
         }
     }
 
@@ -393,6 +458,74 @@ public final class XanesCommand implements Runnable {
 
         private static VoxelMap renamed(VoxelMap m, String name) {
             return m.affine(0, 1, name, m.unit());
+        }
+    }
+
+    /** Options of the Xradia stack builder (shared by {@code map} and {@code stack}). */
+    static final class XradiaOptions {
+        @Option(names = "--reference-pattern", paramLabel = "REGEX", description = "Xradia: file names (regex, searched) of "
+                + "reference (flat-field) images (default: a ref/reference/flat/bkg token, as SSRL 6-2c and APS 32-ID name them).")
+        String referencePattern;
+        @Option(names = "--dark-pattern", paramLabel = "REGEX", description = "Xradia: file names of dark-current images "
+                + "(default: a dark/darkfield token).")
+        String darkPattern;
+        @Option(names = "--energy-group-tolerance", paramLabel = "EV", defaultValue = "0.05", description = "Xradia: images "
+                + "within this energy (eV) are repetitions of one energy and averaged (default ${DEFAULT-VALUE}).")
+        double energyGroupTolerance;
+
+        XrmStack.Options toOptions() {
+            XrmStack.Options x = new XrmStack.Options(XrmStack.Options.DEFAULTS.referencePattern(),
+                    XrmStack.Options.DEFAULTS.darkPattern(), energyGroupTolerance);
+            try {
+                if (referencePattern != null) {
+                    x = x.withReferencePattern(referencePattern);
+                }
+                if (darkPattern != null) {
+                    x = x.withDarkPattern(darkPattern);
+                }
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("--reference-pattern/--dark-pattern is not a valid regex: " + e.getDescription());
+            }
+            return x;
+        }
+    }
+
+    static Json.Obj xradiaJson(XrmStack xs) {
+        List<Object> groups = new ArrayList<>();
+        for (XrmStack.EnergyGroup g : xs.groups()) {
+            groups.add(Json.object().put("energy_eV", g.energyEv()).put("sample_images", g.sampleImages())
+                    .put("reference_images", g.referenceImages()));
+        }
+        return Json.object().put("files", xs.inputs().size()).put("energy_source", xs.groups().get(0).energySource())
+                .put("pixel_size_nm", xs.pixelSizeUm() * 1000.0).put("dark_images", xs.darkImages())
+                .put("absorbance", "-ln(((S - D) / (R - D)) * (t_R / t_S))").put("aligned", false)
+                .put("energies", groups).put("warnings", xs.warnings());
+    }
+
+    /** {@code xanes stack}. */
+    @Command(name = "stack", mixinStandardHelpOptions = true,
+            description = {"Build an absorbance stack -ln(I/I_ref) from Xradia .xrm/.txrm images (sample, reference and dark "
+                + "images grouped by energy, repetitions averaged) and write it as an NSLS-II FXI HDF5 stack "
+                + "(/img_xanes, /X_eng in keV).",
+                "Images are NOT aligned between energies: register the stack elsewhere if the sample drifted."})
+    static final class StackCommand extends JsonCommand {
+        @Option(names = "--input", required = true, description = "A folder, a .xrm/.txrm file, or a quoted glob such as 'scan/*.xrm'.")
+        String input;
+        @CommandLine.Mixin
+        XradiaOptions xradia = new XradiaOptions();
+        @Option(names = "--out", required = true, description = "Output HDF5 stack (FXI layout, written atomically).")
+        Path out;
+
+        @Override
+        protected Json.Obj compute() throws Exception {
+            long t0 = System.nanoTime();
+            List<Path> files = XrmStack.resolve(input);
+            OutputGuard.output("--out", out).notAnyOf("--input", files);
+            XrmStack xs = XrmStack.build(input, xradia.toOptions());
+            Hdf5XanesStackWriter.write(out, XanesLayout.NSLS2_FXI, xs.energiesEv(), xs.toArray(), false, 0);
+            return Json.object().put("input", input).put("layout", XanesLayout.NSLS2_FXI.name())
+                    .put("shape", new int[] {xs.energiesEv().length, xs.height(), xs.width()})
+                    .put("xradia", xradiaJson(xs)).put("out", out.toString()).put("seconds", secondsSince(t0));
         }
     }
 }

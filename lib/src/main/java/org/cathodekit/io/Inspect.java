@@ -22,7 +22,8 @@ public final class Inspect {
     private static final List<FileInspector> INSPECTORS = new ArrayList<>(List.of(
             // families register here, most specific signatures first
             new CyclerInspector(),
-            new TgaInspector()
+            new TgaInspector(),
+            new XanesInspector()
     ));
 
     private Inspect() {

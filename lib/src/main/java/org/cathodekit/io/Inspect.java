@@ -21,6 +21,7 @@ public final class Inspect {
     /** Every family's inspector; a new family adds one line here. */
     private static final List<FileInspector> INSPECTORS = new ArrayList<>(List.of(
             // families register here, most specific signatures first
+            new PatternInspector()
     ));
 
     private Inspect() {

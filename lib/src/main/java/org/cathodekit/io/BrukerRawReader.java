@@ -231,12 +231,12 @@ final class BrukerRawReader {
             notes.add("no K-alpha1 at " + where + ": wavelength must be supplied");
             return null;
         }
-        boolean doublet = a2 > a1 && ratio > 0;
-        if (a2 > a1 && !(ratio > 0)) {
+        // a stated ratio of 0 means K-alpha1 only (monochromator); only a file without a ratio field (v1) gets 0.5
+        if (a2 > a1 && Double.isNaN(ratio)) {
             ratio = XrdWavelength.CU_RATIO;
-            notes.add("K-alpha2/K-alpha1 ratio not stated: conventional 0.5 used");
-            doublet = true;
+            notes.add("K-alpha2/K-alpha1 ratio not in the file (v1 has no field): conventional 0.5 used");
         }
+        boolean doublet = a2 > a1 && ratio > 0;
         return PatternReader.statedWavelength(b.file, where, a1, doublet ? a2 : Double.NaN, doublet ? ratio : 0.0, "file: Bruker RAW " + where);
     }
 

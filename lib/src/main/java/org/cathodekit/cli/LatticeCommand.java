@@ -106,7 +106,8 @@ final class LatticeCommand extends JsonCommand {
             fits = PeakFitting.fit(p, pk, po);
             r = LatticeFit.fromPeaks(fits, wl.alpha1A(), lo);
         } catch (IllegalArgumentException e) {
-            throw WhCommand.inFile(pattern.input, "peaks " + WhCommand.describe(pk), e);
+            throw WhCommand.inFile(pattern.input, (defaultList ? "default " + sys + " reflections of a0 " + a0 + " A, c0 " + c0
+                    + " A (if the pattern is not this material give --peaks or its a0/c0) " : "peaks ") + WhCommand.describe(pk), e);
         }
         List<String> warnings = new ArrayList<>(FitWarnings.lowWindowR2(fits, FitWarnings.WINDOW_R2_FLOOR));
         if (defaultList && sys == CrystalSystem.HEXAGONAL_R3M) {

@@ -39,7 +39,7 @@ final class PatternOptions {
             case "poisson", "counts" -> org.cathodekit.diffraction.Weighting.POISSON;
             case "esd", "sigma" -> org.cathodekit.diffraction.Weighting.ESD;
             case "none", "unweighted" -> org.cathodekit.diffraction.Weighting.NONE;
-            default -> throw new IllegalArgumentException("--weights must be auto, poisson, esd or none, got '" + weights + "'");
+            default -> throw new IllegalArgumentException(input + ": --weights must be auto, poisson, esd or none, got '" + weights + "'");
         };
     }
 }

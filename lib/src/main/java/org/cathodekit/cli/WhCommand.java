@@ -116,7 +116,8 @@ final class WhCommand extends JsonCommand {
         try {
             r = WilliamsonHall.analyse(p, pk, po, inst, who);
         } catch (IllegalArgumentException e) {
-            throw inFile(pattern.input, "peaks " + describe(pk), e);
+            throw inFile(pattern.input, (defaultList ? "default layered-oxide peaks (a0 " + a0 + " A, c0 " + c0
+                    + " A; if the pattern is not a layered oxide give --peaks) " : "peaks ") + describe(pk), e);
         }
         List<String> warnings = new ArrayList<>(FitWarnings.lowWindowR2(r.fits(), FitWarnings.WINDOW_R2_FLOOR));
         if (defaultList) {

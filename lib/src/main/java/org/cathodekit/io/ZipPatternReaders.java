@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
  *       {@code <WaveLengthRatio Value=...>} (Angstrom). Intensities are counts per step.</li>
  *   <li>Rigaku {@code .rasx} (SmartLab Studio II): entry {@code Data0/Profile0.txt}, tab-separated
  *       {@code 2theta intensity attenuation} (intensity = counts x attenuation, as in {@code .ras});
- *       wavelengths from {@code <WavelengthKalpha1>}/{@code <WavelengthKalpha2>} of
+ *       wavelengths from {@code WavelengthKalpha1}/{@code WavelengthKalpha2} (element text or attribute) of
  *       {@code Data0/MesurementConditions0.xml} (Rigaku's spelling; the corrected spelling is also
  *       accepted).</li>
  * </ul>
@@ -178,6 +178,14 @@ final class ZipPatternReaders {
     private static double elementNumber(Path file, Document doc, String name, String entry) {
         NodeList l = doc.getElementsByTagNameNS("*", name);
         if (l.getLength() == 0) {
+            // SmartLab Studio may write it as an attribute, e.g. <XrayGenerator WavelengthKalpha1="1.540593" ...>
+            NodeList all = doc.getElementsByTagNameNS("*", "*");
+            for (int i = 0; i < all.getLength(); i++) {
+                String v = ((Element) all.item(i)).getAttribute(name);
+                if (!v.isEmpty()) {
+                    return number(file, entry + " @" + name, v);
+                }
+            }
             return Double.NaN;
         }
         Element e = (Element) l.item(0);

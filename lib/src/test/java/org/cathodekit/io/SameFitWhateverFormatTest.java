@@ -113,6 +113,34 @@ class SameFitWhateverFormatTest {
         }
     }
 
+    /**
+     * Real files, when {@code CK_XRD_EXTRA} names a folder holding yadg's test data
+     * (dgbowl/yadg {@code tests/test_x_panalytical_{csv,xrdml,xy}/210520step1_30min.*}: one PANalytical
+     * measurement exported by the instrument software as CSV, XRDML and XY, 4489 points): the default
+     * layered-oxide list fitted in each gives the same widths within 0.5 % (measured: identical).
+     */
+    @Test
+    void realPanalyticalExportsOfOneMeasurement() {
+        String extra = System.getenv("CK_XRD_EXTRA");
+        org.junit.jupiter.api.Assumptions.assumeTrue(extra != null && Files.isRegularFile(Path.of(extra, "210520step1_30min.csv")),
+                "skipped: set CK_XRD_EXTRA to a folder with yadg's 210520step1_30min.csv/.xrdml/.xy");
+        DiffractionPattern xrdml = PatternReader.read(Path.of(extra, "210520step1_30min.xrdml"));
+        DiffractionPattern csv = PatternReader.read(Path.of(extra, "210520step1_30min.csv"));
+        DiffractionPattern xy = PatternReader.read(Path.of(extra, "210520step1_30min.xy"), xrdml.wavelength().orElseThrow());
+        assertEquals("panalytical-csv", csv.format());
+        double[] peaks = {18.75, 36.7, 38.4, 44.5, 48.7, 58.7, 64.5, 65.0};
+        List<PeakResult> ref = PeakFitting.fit(xrdml, peaks, PeakFitOptions.DEFAULTS);
+        for (DiffractionPattern p : List.of(csv, xy)) {
+            List<PeakResult> o = PeakFitting.fit(p, peaks, PeakFitOptions.DEFAULTS);
+            for (int i = 0; i < peaks.length; i++) {
+                assertEquals(ref.get(i).status(), o.get(i).status(), p.format() + " " + peaks[i]);
+                if (ref.get(i).status().ok()) {
+                    assertEquals(ref.get(i).fwhmDeg(), o.get(i).fwhmDeg(), SAME_WIDTH_REL_TOL * ref.get(i).fwhmDeg(), p.format() + " " + peaks[i]);
+                }
+            }
+        }
+    }
+
     /** The check has teeth: fitting the same numbers unweighted moves the widths far beyond 0.5 %. */
     @Test
     void theWeightingMattersOnThisMeasurement() {

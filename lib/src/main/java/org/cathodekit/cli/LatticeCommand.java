@@ -20,6 +20,8 @@ import org.cathodekit.diffraction.PeakFitting;
 import org.cathodekit.diffraction.PeakResult;
 import org.cathodekit.diffraction.Reflection;
 
+import org.cathodekit.io.PatternReader;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,9 +62,9 @@ final class LatticeCommand extends JsonCommand {
             + " -2 s cos(theta)/R (reflection, flat plate); alone or with --zero-shift.")
     boolean sampleDisplacement;
 
-    @Option(names = "--goniometer-radius-mm", defaultValue = "250", description = "Goniometer radius R (mm) expressing s"
-            + " (default ${DEFAULT-VALUE}, Bruker D8; PANalytical 240 or 320). Changes s only, never a or c.")
-    double goniometerRadiusMm;
+    @Option(names = "--goniometer-radius-mm", description = "Goniometer radius R (mm) expressing s (default: the file's, else"
+            + " 250, Bruker D8; PANalytical 240 or 320). Changes s only, never a or c.")
+    Double goniometerRadiusMm;
 
     @Option(names = "--tolerance-deg", defaultValue = "0.25", description = "Indexing tolerance (deg, default ${DEFAULT-VALUE}).")
     double toleranceDeg;
@@ -89,11 +91,22 @@ final class LatticeCommand extends JsonCommand {
         PeakFitOptions po = WhCommand.peakOptions(profile, pattern.kalpha2Mode, windowDeg).withWeights(pattern.weighting());
         PeakWeights weights = PeakWeights.resolve(p, po.weights(), po.kAlpha2());
         double[] x = p.twoThetaDeg();
-        if (!(goniometerRadiusMm > 0)) {
-            throw new IllegalArgumentException("--goniometer-radius-mm must be > 0, got " + goniometerRadiusMm);
+        String radiusSource = "user: --goniometer-radius-mm";
+        double radius;
+        if (goniometerRadiusMm != null) {
+            radius = goniometerRadiusMm;
+            if (!(radius > 0)) {
+                throw new IllegalArgumentException(pattern.input + ": --goniometer-radius-mm must be > 0, got " + radius);
+            }
+        } else if (PatternReader.goniometerRadiusMm(p).isPresent()) {
+            radius = PatternReader.goniometerRadiusMm(p).getAsDouble();
+            radiusSource = "file";
+        } else {
+            radius = LatticeOptions.DEFAULT_GONIOMETER_RADIUS_MM;
+            radiusSource = "default (the file states none)";
         }
         LatticeOptions lo = new LatticeOptions(sys, a0, c0, zeroShift, toleranceDeg, x[0] + windowDeg / 2, x[x.length - 1] - windowDeg / 2,
-                sampleDisplacement, goniometerRadiusMm);
+                sampleDisplacement, radius);
         double[] pk = peaks;
         boolean defaultList = pk == null;
         if (pk == null) {
@@ -143,6 +156,7 @@ final class LatticeCommand extends JsonCommand {
                 .put("sample_displacement_esd_mm", r.sampleDisplacementEsdMm())
                 .put("sample_displacement_refined", lo.refineSampleDisplacement())
                 .put("goniometer_radius_mm", r.goniometerRadiusMm())
+                .put("goniometer_radius_source", radiusSource)
                 .put("zero_displacement_correlation", r.zeroDisplacementCorrelation())
                 .put("rms_residual_deg", r.rmsResidualDeg())
                 .put("ratio_003_104", sys == CrystalSystem.HEXAGONAL_R3M ? LatticeFit.intensityRatio003to104(r.peaks()) : null)

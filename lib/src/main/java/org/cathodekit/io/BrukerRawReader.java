@@ -140,7 +140,7 @@ final class BrukerRawReader {
         }
         double radius = b.f32(564, "goniometer radius");
         if (radius > 0) {
-            notes.add(String.format(Locale.ROOT, "goniometer radius %.1f mm (offset 564)", radius));
+            notes.add(String.format(Locale.ROOT, PatternReader.RADIUS_NOTE + "%.1f mm (offset 564)", radius));
         }
         double a1 = b.f64(624, "K-alpha1");
         double a2 = b.f64(632, "K-alpha2");

@@ -93,6 +93,8 @@ public final class PatternInspector implements FileInspector {
         if (wl == null) {
             warnings.add("the file does not state the wavelength: wh/lattice need --wavelength-A");
         }
+        java.util.OptionalDouble radius = PatternReader.goniometerRadiusMm(p);
+        details.put("goniometer_radius_mm", radius.isPresent() ? radius.getAsDouble() : null);
         String unit = p.intensityUnit();
         boolean counts = "counts".equalsIgnoreCase(unit) || "cps".equalsIgnoreCase(unit);
         details.put("intensity_kind", counts ? "counts" : "arbitrary");

@@ -94,6 +94,30 @@ public final class PatternReader {
         };
     }
 
+    /** The provenance note a reader adds when the file states the goniometer radius: {@code "goniometer radius 250.0 mm (...)"}. */
+    static final String RADIUS_NOTE = "goniometer radius ";
+
+    private static final Pattern RADIUS_NOTE_VALUE = Pattern.compile("^goniometer radius ([0-9]+(?:\\.[0-9]*)?) mm");
+
+    /**
+     * The goniometer radius the file states (Bruker RAW v3 offset 564, XRDML
+     * {@code <incidentBeamPath><radius unit="mm">}), from the reader's provenance note.
+     *
+     * @return the radius in mm, or empty when the file does not state one
+     */
+    public static java.util.OptionalDouble goniometerRadiusMm(DiffractionPattern p) {
+        for (String n : p.notes()) {
+            Matcher m = RADIUS_NOTE_VALUE.matcher(n);
+            if (m.find()) {
+                double r = Double.parseDouble(m.group(1));
+                if (r > 0) {
+                    return java.util.OptionalDouble.of(r);
+                }
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
     /** Reads a pattern and sets the radiation when the file does not state it. */
     public static DiffractionPattern read(Path file, XrdWavelength ifAbsent) {
         DiffractionPattern p = read(file);

@@ -67,6 +67,14 @@ final class XrdmlReader {
         } else {
             notes.add("no <usedWavelength> in the file: wavelength must be supplied");
         }
+        Element beam = first(root, "incidentBeamPath");
+        Element rad = beam == null ? null : first(beam, "radius");
+        if (rad != null && (rad.getAttribute("unit").isEmpty() || rad.getAttribute("unit").equals("mm"))) {
+            double r = Delimited.parse(rad.getTextContent().trim(), '.');
+            if (r > 0) {
+                notes.add(String.format(Locale.ROOT, PatternReader.RADIUS_NOTE + "%.1f mm (<incidentBeamPath><radius>)", r));
+            }
+        }
         NodeList scans = root.getElementsByTagNameNS("*", "scan");
         if (scans.getLength() == 0) {
             throw new DataFormatException(file, "<xrdMeasurement>", "no <scan> element; expected at least one scan");

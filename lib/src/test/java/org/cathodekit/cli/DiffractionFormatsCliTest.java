@@ -146,6 +146,7 @@ class DiffractionFormatsCliTest {
         assertEquals(4.156826, (Double) j.get("a_A"), LAB6_RAW_TOL_A);
         assertEquals(0.0, (Double) j.get("zero_shift_deg"), 0.0);
         assertEquals(250.0, (Double) j.get("goniometer_radius_mm"), 0.0);
+        assertEquals("file", j.get("goniometer_radius_source"), "RAW1.01 states 250.0 mm at offset 564");
         assertTrue((Double) j.get("sample_displacement_mm") > 0, "peaks high: the surface sits above the axis");
         assertEquals("poisson", j.get("weights"));
         assertEquals(8, ((Number) j.get("n_peaks")).intValue());

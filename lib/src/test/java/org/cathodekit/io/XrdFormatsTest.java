@@ -78,7 +78,7 @@ class XrdFormatsTest {
         assertEquals(1.54439, w.alpha2A(), 1e-12);
         assertEquals(0.5, w.ratio21(), 1e-12);
         assertEquals("counts", p.intensityUnit());
-        assertTrue(p.notes().stream().anyMatch(n -> n.contains("goniometer radius 250.0 mm")), p.notes().toString());
+        assertEquals(250.0, PatternReader.goniometerRadiusMm(p).orElseThrow(), 0.0, "float32 at offset 564");
     }
 
     /** GSAS-II tutorial PbSO4: .XRA extension, BANK line with CONST, STD records (10 per line). */
@@ -99,6 +99,7 @@ class XrdFormatsTest {
         DiffractionPattern p = PatternReader.read(real("xrdtools_test_scan.xrdml"));
         assertEquals(750, p.size());
         assertEquals(1.540598, p.wavelength().orElseThrow().alpha1A(), 1e-12);
+        assertEquals(320.0, PatternReader.goniometerRadiusMm(p).orElseThrow(), 0.0, "<incidentBeamPath><radius unit=\"mm\">320.00");
         assertSameScan(p, reference());
     }
 

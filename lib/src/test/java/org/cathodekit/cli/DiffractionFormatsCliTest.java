@@ -147,7 +147,7 @@ class DiffractionFormatsCliTest {
         assertEquals(0.0, (Double) j.get("zero_shift_deg"), 0.0);
         assertEquals(250.0, (Double) j.get("goniometer_radius_mm"), 0.0);
         assertEquals("file", j.get("goniometer_radius_source"), "RAW1.01 states 250.0 mm at offset 564");
-        assertTrue((Double) j.get("sample_displacement_mm") > 0, "peaks high: the surface sits above the axis");
+        assertTrue((Double) j.get("sample_displacement_mm") > 0, "peaks shifted low: s > 0 in -2 s cos(theta)/R");
         assertEquals("poisson", j.get("weights"));
         assertEquals(8, ((Number) j.get("n_peaks")).intValue());
         DiffractionCommandsTest.Run both = DiffractionCommandsTest.run("lattice", "--input", f.toString(), "--system", "cubic", "--a0",

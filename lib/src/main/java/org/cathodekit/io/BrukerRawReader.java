@@ -30,8 +30,11 @@ import org.cathodekit.core.XrdWavelength;
  *   <li>{@code "RAW1.01"} (v3, DIFFRAC<sup>plus</sup>): 712-byte file header (range count at 12,
  *       goniometer radius float32 at 564 (mm), anode at 608, float64 K-alpha1/K-alpha2/ratio at
  *       624/632/648), then per range a 304-byte header: uint32 steps (+4), float64 2-theta start (+16;
- *       +8 is theta), float64 step (+176), float32 time per step (+192), uint32 supplementary header
- *       length (+256); float32 counts after the supplementary headers.</li>
+ *       +8 is theta), float64 step (+176), float32 time per step (+192), uint32 mask of per-point
+ *       varying parameters (+248), uint32 data-record size (+252: 4, or 4 + 8 per varying parameter),
+ *       uint32 supplementary header length (+256); after the supplementary headers one record per
+ *       point: float32 counts, then float64 values of the varying parameters (bit 0: the measured
+ *       2-theta, used as the axis).</li>
  *   <li>{@code "RAW4.00"} (v4, DIFFRAC.SUITE): 61-byte header, then records {@code uint32 type, uint32
  *       length}: type 30 (hardware) holds float64 K-alpha1/K-alpha2/ratio at +80/+88/+104; type 0 or
  *       160 opens a range: scan type text (+32, 24 bytes), float64 start (+72), float64 step (+80),
@@ -41,7 +44,8 @@ import org.cathodekit.core.XrdWavelength;
  * </ul>
  *
  * <p>Layout learnt from the DIFFRAC<sup>plus</sup> XCH 5.0 manual (appendix A) as summarised by the
- * xylib documentation, and checked on the real GSAS-II tutorial LaB6 file (v3). Intensities are counts
+ * xylib documentation and by geddes' format notes (MIT), and checked on real v3 files: the GSAS-II
+ * tutorial LaB6 and xylib's BT86.raw, whose counts equal Bruker's own UXD export of the same scan. Intensities are counts
  * per step (Poisson weights apply). An unknown {@code RAW...} signature is refused naming it.
  */
 final class BrukerRawReader {
@@ -153,13 +157,34 @@ final class BrukerRawReader {
         int steps = b.u32(r + 4, "range 1 step count");
         double start = b.f64(r + 16, "range 1 2-theta start");
         double step = b.f64(r + 176, "range 1 step");
+        int varying = b.u32(r + 248, "range 1 varying-parameter mask");
+        int record = b.u32(r + 252, "range 1 data-record size");
         int supp = b.u32(r + 256, "range 1 supplementary header length");
         if (ranges > 1) {
             notes.add(ranges + " ranges in the file; the first is read");
         }
-        double[] y = b.counts(r + hl + supp, steps, "range 1 counts");
         XrdWavelength wl = wavelength(b, a1, a2, ratio, "offsets 624/632/648", notes);
-        return build(b, "bruker-raw-v3", start, step, y, wl, notes);
+        int data = r + hl + supp;
+        if (record == 0 || record == 4) {
+            double[] y = b.counts(data, steps, "range 1 counts");
+            return build(b, "bruker-raw-v3", start, step, y, wl, notes);
+        }
+        // records of float32 intensity + one float64 per varying parameter (bit 0: the measured 2-theta)
+        if (record < 4 || (record - 4) % 8 != 0) {
+            throw new DataFormatException(b.file, "offset " + (r + 252) + " (range 1 data-record size)", record
+                    + " bytes; expected 4 + 8 per varying parameter");
+        }
+        double[] y = new double[steps];
+        double[] x = new double[steps];
+        boolean measured2Theta = (varying & 1) != 0;
+        for (int i = 0; i < steps; i++) {
+            int at = data + i * record;
+            y[i] = b.f32(at, "range 1 record " + (i + 1));
+            PatternReader.checkIntensity(b.file, "offset " + at + " (point " + (i + 1) + ")", y[i]);
+            x[i] = measured2Theta ? b.f64(at + 4, "range 1 record " + (i + 1) + " 2-theta") : start + i * step;
+        }
+        notes.add(record + "-byte data records" + (measured2Theta ? ", 2-theta as measured per point" : ""));
+        return PatternReader.build(b.file, "bruker-raw-v3", x, AxisUnit.TWO_THETA_DEG, y, null, "counts", wl, notes);
     }
 
     private static DiffractionPattern readV4(Bytes b) {

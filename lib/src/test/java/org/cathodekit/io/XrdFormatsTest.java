@@ -175,6 +175,16 @@ class XrdFormatsTest {
         assertTrue(p.notes().stream().anyMatch(n -> n.contains("2Theta axis record")), "2-theta start from the 2Theta record, not Theta");
     }
 
+    /** RAW1.01 whose records carry the measured 2-theta (mask bit 0, 12-byte records): the axis is the measured one. */
+    @Test
+    void brukerRawV3WithMeasuredTwoThetaRecords() {
+        DiffractionPattern p = PatternReader.read(imitation("imitation_v3_records.raw"));
+        assertEquals("bruker-raw-v3", p.format());
+        assertSameScan(reference(), p);
+        assertArrayEquals(reference().twoThetaDeg(), p.twoThetaDeg(), 1e-12, "float64 measured 2-theta, exact");
+        assertEquals(217.5, PatternReader.goniometerRadiusMm(p).orElseThrow(), 0.0);
+    }
+
     @Test
     void brukerRawV1AndV2Imitations() {
         for (String f : List.of("imitation_v1.raw", "imitation_v2.raw")) {

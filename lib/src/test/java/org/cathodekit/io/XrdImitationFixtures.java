@@ -51,6 +51,7 @@ public final class XrdImitationFixtures {
         Files.writeString(dir.resolve("imitation_panalytical.csv"), panalyticalCsv(x, y), StandardCharsets.UTF_8);
         Files.write(dir.resolve("imitation_v4.raw"), rawV4(x, y));
         Files.write(dir.resolve("imitation_v2.raw"), rawV2(x, y));
+        Files.write(dir.resolve("imitation_v3_records.raw"), rawV3Records(x, y));
         Files.write(dir.resolve("imitation_v1.raw"), rawV1(x, y));
         Files.write(dir.resolve("bad_unknown_version.raw"), badRaw());
         Files.write(dir.resolve("bad_no_rawdata.brml"), zip("Experiment0/DataContainer.xml", xmlComment().getBytes(StandardCharsets.UTF_8)));
@@ -162,6 +163,28 @@ public final class XrdImitationFixtures {
         q += 64;
         for (int i = 0; i < y.length; i++) {
             b.putFloat(q + 4 * i, (float) y[i]);
+        }
+        return b.array();
+    }
+
+    /**
+     * RAW1.01 with 12-byte data records (varying-parameter mask bit 0: float32 counts then the float64
+     * measured 2-theta): 712-byte file header, one 304-byte range header, no supplementary header.
+     */
+    static byte[] rawV3Records(double[] x, double[] y) {
+        ByteBuffer b = le(712 + 304 + 12 * y.length);
+        ascii(b, 0, "RAW1.01");
+        b.putInt(8, 1).putInt(12, 1);
+        ascii(b, 326, "IMITATION");
+        b.putFloat(564, 217.5f);
+        ascii(b, 608, "Cu");
+        b.putDouble(616, (2 * A1 + A2) / 3).putDouble(624, A1).putDouble(632, A2).putDouble(640, 1.39222).putDouble(648, 0.0);
+        int r = 712;
+        double step = (x[x.length - 1] - x[0]) / (x.length - 1);
+        b.putInt(r, 304).putInt(r + 4, y.length).putDouble(r + 8, x[0] / 2).putDouble(r + 16, x[0]).putDouble(r + 176, step);
+        b.putFloat(r + 192, 1f).putDouble(r + 240, A1).putInt(r + 248, 1).putInt(r + 252, 12).putInt(r + 256, 0);
+        for (int i = 0; i < y.length; i++) {
+            b.putFloat(r + 304 + 12 * i, (float) y[i]).putDouble(r + 304 + 12 * i + 4, x[i]);
         }
         return b.array();
     }

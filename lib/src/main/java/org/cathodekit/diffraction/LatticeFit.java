@@ -35,8 +35,8 @@ import org.cathodekit.core.XrdWavelength;
  *       off the goniometer axis, which shifts every peak by {@code Delta 2theta = -2 s cos(theta) / R}
  *       (rad; R the goniometer radius; s > 0 moves peaks to lower angles). Klug & Alexander, <i>X-ray
  *       Diffraction Procedures</i>, 2nd ed. (1974), sec. 5-2; the same cos(theta) term as TOPAS'
- *       {@code Specimen_Displacement} and GSAS-II's {@code Shift} ({@code -2 s cos(theta) (18000/pi R)}
- *       centidegrees). A height error of 0.1 mm on a 250 mm goniometer shifts the 2-theta = 30 deg
+ *       {@code Specimen_Displacement} and GSAS-II's Bragg-Brentano {@code Shift} (there s in micrometres:
+ *       {@code Delta 2theta = -0.36 s cos(theta) / (pi R)} deg, identical). A height error of 0.1 mm on a 250 mm goniometer shifts the 2-theta = 30 deg
  *       peak by 0.044 deg, far more than a typical zero error, and biases a by ~0.03 %: on a
  *       reflection instrument refine s (with z when the scan reaches past ~90 deg, so that cos(theta)
  *       and the constant separate; their correlation is reported).</li>

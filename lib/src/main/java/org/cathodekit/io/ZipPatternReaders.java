@@ -75,6 +75,7 @@ final class ZipPatternReaders {
                         + "; expected a coupled 2-theta scan");
             }
         }
+        checkAgainstScanAxis(file, doc, x);
         XrdWavelength wl = null;
         double a1 = valueAttr(file, doc, "WaveLengthAlpha1");
         if (Double.isFinite(a1)) {
@@ -153,6 +154,33 @@ final class ZipPatternReaders {
             notes.add("no WavelengthKalpha1 in Data0/MesurementConditions0.xml: wavelength must be supplied");
         }
         return PatternReader.build(file, "rasx", x, AxisUnit.TWO_THETA_DEG, y, null, "counts", wl, notes);
+    }
+
+    /**
+     * Guards the fixed column layout: when {@code ScanInformation/ScanAxes/ScanAxisInfo} names the
+     * 2-theta axis with its {@code Start}, the first Datum's third field must be that start (within two
+     * steps), otherwise the Datum columns are not {@code time,enabled,2theta,theta,counts}.
+     */
+    private static void checkAgainstScanAxis(Path file, Document doc, double[] x) {
+        NodeList axes = doc.getElementsByTagNameNS("*", "ScanAxisInfo");
+        for (int i = 0; i < axes.getLength(); i++) {
+            Element a = (Element) axes.item(i);
+            String id = (a.getAttribute("AxisId") + " " + a.getAttribute("AxisName")).toLowerCase(Locale.ROOT);
+            if (!(id.contains("twotheta") || id.contains("2theta"))) {
+                continue;
+            }
+            Element st = XrdmlReader.first(a, "Start");
+            if (st == null) {
+                return;
+            }
+            double start = Delimited.parse(st.getTextContent().trim(), '.');
+            double step = Math.abs(x[1] - x[0]);
+            if (Double.isFinite(start) && Math.abs(start - x[0]) > Math.max(2 * step, 1e-3)) {
+                throw new DataFormatException(file, BRML_DATA + " <ScanAxisInfo> " + a.getAttribute("AxisId"), "2-theta Start " + start
+                        + " but the first <Datum>'s third field is " + x[0] + "; expected Datum columns time,enabled,2theta,theta,counts");
+            }
+            return;
+        }
     }
 
     private static double number(Path file, String where, String token) {

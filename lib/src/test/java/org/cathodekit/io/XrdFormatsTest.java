@@ -249,6 +249,19 @@ class XrdFormatsTest {
         assertTrue(r.getMessage().contains("Data0/Profile0.txt") && r.getMessage().contains("missing"), r.getMessage());
     }
 
+    /** A .brml whose Datum columns are not the expected ones is refused (the ScanAxisInfo Start disagrees). */
+    @Test
+    void brmlWithOtherDatumColumnsIsRefused(@TempDir Path dir) throws IOException {
+        DiffractionPattern ref = reference();
+        byte[] zip = XrdImitationFixtures.brml(ref.twoThetaDeg(), ref.intensity());
+        String xml = new String(XrdImitationFixtures.unzip(zip, ZipPatternReaders.BRML_DATA), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("<Datum>1,1,([0-9.]+),([0-9.]+),", "<Datum>1,1,$2,$1,");
+        Path f = Files.write(dir.resolve("swapped.brml"), XrdImitationFixtures.zip(ZipPatternReaders.BRML_DATA,
+                xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> PatternReader.read(f));
+        assertTrue(e.getMessage().contains("ScanAxisInfo") && e.getMessage().contains("Datum"), e.getMessage());
+    }
+
     @Test
     void truncatedRawNamesTheOffset(@TempDir Path dir) throws IOException {
         byte[] full = Files.readAllBytes(imitation("imitation_v4.raw"));

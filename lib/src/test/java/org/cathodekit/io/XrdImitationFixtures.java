@@ -76,7 +76,10 @@ public final class XrdImitationFixtures {
         b.append(String.format(Locale.ROOT, "  <WaveLengthAlpha1 Value=\"%s\" Unit=\"\u00c5\" />%n  <WaveLengthAlpha2 Value=\"%s\" Unit=\"\u00c5\" />%n"
                 + "  <WaveLengthRatio Value=\"0\" />%n", A1, A2));
         b.append(" </Tube></InfoData></MountedOptics></TrackInfoData></PrimaryTracks></Instrument></FixedInformation>\n");
-        b.append(" <DataRoutes><DataRoute><ScanInformation VisibleName=\"Coupled TwoTheta/Theta\" />\n");
+        b.append(" <DataRoutes><DataRoute><ScanInformation VisibleName=\"Coupled TwoTheta/Theta\"><ScanAxes>\n");
+        b.append(String.format(Locale.ROOT, "  <ScanAxisInfo AxisId=\"TwoTheta\" AxisName=\"TwoTheta\"><Start>%.4f</Start>"
+                + "<Stop>%.4f</Stop><Increment>%.4f</Increment></ScanAxisInfo>%n", x[0], x[x.length - 1], (x[x.length - 1] - x[0]) / (x.length - 1)));
+        b.append(" </ScanAxes></ScanInformation>\n");
         for (int i = 0; i < x.length; i++) {
             b.append(String.format(Locale.ROOT, "  <Datum>1,1,%.4f,%.4f,%.0f</Datum>%n", x[i], x[i] / 2, y[i]));
         }
@@ -245,6 +248,18 @@ public final class XrdImitationFixtures {
             put(z, "readme.txt", PROVENANCE.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
+    }
+
+    /** The bytes of one entry of a zip in memory (tests that alter a fixture). */
+    static byte[] unzip(byte[] zip, String name) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new IOException("no entry " + name);
     }
 
     private static void put(ZipOutputStream z, String name, byte[] content) throws IOException {

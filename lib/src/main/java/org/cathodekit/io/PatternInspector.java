@@ -115,6 +115,11 @@ public final class PatternInspector implements FileInspector {
         boolean binary = p.format().startsWith("bruker-raw") || p.format().equals("brml") || p.format().equals("rasx");
         String encoding = "binary";
         String dialect = binary ? (p.format().startsWith("bruker-raw") ? "little-endian binary" : "zip") : "text";
+        for (String n : p.notes()) {
+            if (!binary && n.startsWith("layout: ")) {
+                dialect = n.substring("layout: ".length());
+            }
+        }
         if (!binary) {
             TextFile tf = TextFile.read(file);
             encoding = tf.charset().name();

@@ -9,6 +9,8 @@ import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.Json;
 import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.CrystalSystem;
+import org.cathodekit.diffraction.FitWarnings;
+import org.cathodekit.diffraction.PeakWeights;
 import org.cathodekit.diffraction.IndexedPeak;
 import org.cathodekit.diffraction.LatticeFit;
 import org.cathodekit.diffraction.LatticeOptions;
@@ -18,6 +20,8 @@ import org.cathodekit.diffraction.PeakFitting;
 import org.cathodekit.diffraction.PeakResult;
 import org.cathodekit.diffraction.Reflection;
 
+import org.cathodekit.io.PatternReader;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +29,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code cathodekit lattice}: lattice parameters by least squares over indexed reflections. JSON
  * keys: {@code a_A}, {@code c_A}, {@code volume_A3} (with {@code _esd} siblings), {@code c_over_a},
- * {@code zero_shift_deg}, {@code ratio_003_104}, and {@code peaks} (the indexed reflections used).
+ * {@code zero_shift_deg}, {@code sample_displacement_mm} (with {@code goniometer_radius_mm}; both 0
+ * when not refined, see {@link LatticeFit} for when to use which), {@code ratio_003_104},
+ * {@code peaks} (the indexed reflections used), {@code weights} and {@code warnings}.
  */
 @Command(name = "lattice", mixinStandardHelpOptions = true,
         description = "Lattice parameters (R-3m hexagonal setting or cubic) by least squares over indexed, profile-fitted reflections.")
@@ -48,8 +54,17 @@ final class LatticeCommand extends JsonCommand {
     @Option(names = "--c0", defaultValue = "14.2", description = "Starting c (A) for indexing (default ${DEFAULT-VALUE}).")
     double c0;
 
-    @Option(names = "--zero-shift", description = "Refine a 2-theta zero shift.")
+    @Option(names = "--zero-shift", description = "Refine a 2-theta zero shift z (constant offset; the term for transmission and"
+            + " Debye-Scherrer/capillary geometries).")
     boolean zeroShift;
+
+    @Option(names = "--sample-displacement", description = "Refine the Bragg-Brentano specimen displacement s: 2-theta shift"
+            + " -2 s cos(theta)/R (reflection, flat plate); alone or with --zero-shift.")
+    boolean sampleDisplacement;
+
+    @Option(names = "--goniometer-radius-mm", description = "Goniometer radius R (mm) expressing s (default: the file's, else"
+            + " 250, Bruker D8; PANalytical 240 or 320). Changes s only, never a or c.")
+    Double goniometerRadiusMm;
 
     @Option(names = "--tolerance-deg", defaultValue = "0.25", description = "Indexing tolerance (deg, default ${DEFAULT-VALUE}).")
     double toleranceDeg;
@@ -73,10 +88,27 @@ final class LatticeCommand extends JsonCommand {
             case "cubic-f", "fcc" -> CrystalSystem.CUBIC_F;
             default -> throw new IllegalArgumentException("--system must be r3m, cubic or cubic-f, got '" + system + "'");
         };
-        PeakFitOptions po = WhCommand.peakOptions(profile, pattern.kalpha2Mode, windowDeg);
+        PeakFitOptions po = WhCommand.peakOptions(profile, pattern.kalpha2Mode, windowDeg).withWeights(pattern.weighting());
+        PeakWeights weights = PeakWeights.resolve(p, po.weights(), po.kAlpha2());
         double[] x = p.twoThetaDeg();
-        LatticeOptions lo = new LatticeOptions(sys, a0, c0, zeroShift, toleranceDeg, x[0] + windowDeg / 2, x[x.length - 1] - windowDeg / 2);
+        String radiusSource = "user: --goniometer-radius-mm";
+        double radius;
+        if (goniometerRadiusMm != null) {
+            radius = goniometerRadiusMm;
+            if (!(radius > 0)) {
+                throw new IllegalArgumentException(pattern.input + ": --goniometer-radius-mm must be > 0, got " + radius);
+            }
+        } else if (PatternReader.goniometerRadiusMm(p).isPresent()) {
+            radius = PatternReader.goniometerRadiusMm(p).getAsDouble();
+            radiusSource = "file";
+        } else {
+            radius = LatticeOptions.DEFAULT_GONIOMETER_RADIUS_MM;
+            radiusSource = "default (the file states none)";
+        }
+        LatticeOptions lo = new LatticeOptions(sys, a0, c0, zeroShift, toleranceDeg, x[0] + windowDeg / 2, x[x.length - 1] - windowDeg / 2,
+                sampleDisplacement, radius);
         double[] pk = peaks;
+        boolean defaultList = pk == null;
         if (pk == null) {
             List<Reflection> refl = LatticeFit.observable(sys.reflections(a0, c0, wl.alpha1A(), lo.minTwoThetaDeg(), lo.maxTwoThetaDeg()), sys);
             pk = LatticeFit.fitPositions(refl, toleranceDeg);
@@ -87,7 +119,16 @@ final class LatticeCommand extends JsonCommand {
             fits = PeakFitting.fit(p, pk, po);
             r = LatticeFit.fromPeaks(fits, wl.alpha1A(), lo);
         } catch (IllegalArgumentException e) {
-            throw WhCommand.inFile(pattern.input, "peaks " + WhCommand.describe(pk), e);
+            throw WhCommand.inFile(pattern.input, (defaultList ? "default " + sys + " reflections of a0 " + a0 + " A, c0 " + c0
+                    + " A (if the pattern is not this material give --peaks or its a0/c0) " : "peaks ") + WhCommand.describe(pk), e);
+        }
+        List<String> warnings = new ArrayList<>(FitWarnings.lowWindowR2(fits, FitWarnings.WINDOW_R2_FLOOR));
+        if (defaultList && sys == CrystalSystem.HEXAGONAL_R3M) {
+            FitWarnings.notLayeredOxide(fits, a0, c0, FitWarnings.WINDOW_R2_FLOOR, FitWarnings.LAYERED_OXIDE_MIN_SHARE).ifPresent(warnings::add);
+        }
+        if (Math.abs(r.zeroDisplacementCorrelation()) > 0.98) {
+            warnings.add(String.format(Locale.ROOT, "zero shift and sample displacement correlated (r = %.3f): the scan range cannot separate"
+                    + " them; refine only one", r.zeroDisplacementCorrelation()));
         }
         List<Object> used = new ArrayList<>();
         for (IndexedPeak ip : r.peaks()) {
@@ -110,12 +151,23 @@ final class LatticeCommand extends JsonCommand {
                 .put("c_over_a_esd", r.cOverAEsd())
                 .put("zero_shift_deg", r.zeroShiftDeg())
                 .put("zero_shift_esd_deg", r.zeroShiftEsdDeg())
+                .put("zero_shift_refined", lo.refineZeroShift())
+                .put("sample_displacement_mm", r.sampleDisplacementMm())
+                .put("sample_displacement_esd_mm", r.sampleDisplacementEsdMm())
+                .put("sample_displacement_refined", lo.refineSampleDisplacement())
+                .put("goniometer_radius_mm", r.goniometerRadiusMm())
+                .put("goniometer_radius_source", radiusSource)
+                .put("zero_displacement_correlation", r.zeroDisplacementCorrelation())
                 .put("rms_residual_deg", r.rmsResidualDeg())
                 .put("ratio_003_104", sys == CrystalSystem.HEXAGONAL_R3M ? LatticeFit.intensityRatio003to104(r.peaks()) : null)
                 .put("n_peaks", r.peaks().size())
                 .put("peaks", used)
                 .put("failed_peaks", WhCommand.failed(fits))
                 .put("wavelength_A", wl.alpha1A())
-                .put("wavelength_source", wl.describe());
+                .put("wavelength_source", wl.describe())
+                .put("weights", weights.label())
+                .put("weights_reason", weights.reason())
+                .put("window_r2_floor", FitWarnings.WINDOW_R2_FLOOR)
+                .put("warnings", warnings);
     }
 }

@@ -10,6 +10,8 @@ import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.Json;
 import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.CrystalSystem;
+import org.cathodekit.diffraction.FitWarnings;
+import org.cathodekit.diffraction.PeakWeights;
 import org.cathodekit.diffraction.InstrumentFunction;
 import org.cathodekit.diffraction.KAlpha2;
 import org.cathodekit.diffraction.LatticeFit;
@@ -35,7 +37,10 @@ import picocli.CommandLine.Option;
  * JSON keys: {@code size_nm}, {@code strain}, {@code r2}, {@code intercept}, {@code slope} (each
  * with a {@code _stderr} sibling except r2) and {@code peaks} (each with {@code two_theta_deg},
  * {@code fwhm_deg}, {@code beta_rad} = sample width after instrument removal), plus
- * {@code failed_peaks}, the resolved wavelength, profile, K and instrument correction.
+ * {@code failed_peaks} (fits that failed, and fitted peaks the instrument correction removed, status
+ * {@code REMOVED_BY_INSTRUMENT}), the resolved wavelength, profile, K and instrument correction,
+ * {@code weights} / {@code weights_reason} (the one weighting rule of {@code PeakWeights}) and
+ * {@code warnings} (what was doubtful: {@code FitWarnings}).
  */
 @Command(name = "wh", mixinStandardHelpOptions = true,
         description = "Williamson-Hall crystallite size and microstrain (paper C eq. 4) from Lorentzian (or Gaussian/pseudo-Voigt) peak fits.")
@@ -81,7 +86,9 @@ final class WhCommand extends JsonCommand {
     protected Json.Obj compute() {
         DiffractionPattern p = readPattern(pattern.input, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
         XrdWavelength wl = p.requireWavelength();
-        PeakFitOptions po = peakOptions(profile, pattern.kalpha2Mode, windowDeg).withMaxIterations(maxIterations);
+        PeakFitOptions po = peakOptions(profile, pattern.kalpha2Mode, windowDeg).withMaxIterations(maxIterations)
+                .withWeights(pattern.weighting());
+        PeakWeights weights = PeakWeights.resolve(p, po.weights(), po.kAlpha2());
         InstrumentFunction inst = InstrumentFunction.NONE;
         if (instrument != null) {
             DiffractionPattern std = readPattern(instrument, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
@@ -97,6 +104,7 @@ final class WhCommand extends JsonCommand {
             }
         }
         double[] pk = peaks;
+        boolean defaultList = pk == null;
         if (pk == null) {
             double[] x = p.twoThetaDeg();
             List<Reflection> refl = LatticeFit.observable(CrystalSystem.HEXAGONAL_R3M.reflections(a0, c0, wl.alpha1A(), x[0] + windowDeg,
@@ -108,7 +116,24 @@ final class WhCommand extends JsonCommand {
         try {
             r = WilliamsonHall.analyse(p, pk, po, inst, who);
         } catch (IllegalArgumentException e) {
-            throw inFile(pattern.input, "peaks " + describe(pk), e);
+            throw inFile(pattern.input, (defaultList ? "default layered-oxide peaks (a0 " + a0 + " A, c0 " + c0
+                    + " A; if the pattern is not a layered oxide give --peaks) " : "peaks ") + describe(pk), e);
+        }
+        List<String> warnings = new ArrayList<>(FitWarnings.lowWindowR2(r.fits(), FitWarnings.WINDOW_R2_FLOOR));
+        if (defaultList) {
+            FitWarnings.notLayeredOxide(r.fits(), a0, c0, FitWarnings.WINDOW_R2_FLOOR, FitWarnings.LAYERED_OXIDE_MIN_SHARE)
+                    .ifPresent(warnings::add);
+        }
+        FitWarnings.negativeStrain(r).ifPresent(warnings::add);
+        List<FitWarnings.RemovedPeak> removed = FitWarnings.removedByInstrument(r);
+        if (!removed.isEmpty()) {
+            warnings.add(removed.size() + " of " + r.fits().size() + " peaks removed by the instrument correction (listed in failed_peaks)");
+        }
+        List<Object> failedPeaks = failed(r.fits());
+        for (FitWarnings.RemovedPeak rp : removed) {
+            failedPeaks.add(Json.object().put("requested_deg", rp.requestedDeg()).put("status", "REMOVED_BY_INSTRUMENT")
+                    .put("two_theta_deg", rp.twoThetaDeg()).put("fwhm_deg", rp.fwhmDeg()).put("instrument_fwhm_deg", rp.instrumentFwhmDeg())
+                    .put("message", rp.reason()));
         }
         List<Object> pts = new ArrayList<>();
         for (WhPoint w : r.points()) {
@@ -145,8 +170,12 @@ final class WhCommand extends JsonCommand {
                         + " intercept = 1/D, slope = strain = eps (dimensionless)")
                 .put("size_note", r.intercept() > 0 ? "D = 1/intercept" : "intercept <= 0: size broadening not resolved, size_nm null")
                 .put("peaks", pts)
-                .put("failed_peaks", failed(r.fits()))
+                .put("failed_peaks", failedPeaks)
                 .put("n_peaks", r.points().size())
+                .put("weights", weights.label())
+                .put("weights_reason", weights.reason())
+                .put("window_r2_floor", FitWarnings.WINDOW_R2_FLOOR)
+                .put("warnings", warnings)
                 .put("k", r.k())
                 .put("profile", po.profile())
                 .put("kalpha2", wl.hasAlpha2() ? po.kAlpha2().name().toLowerCase(Locale.ROOT) : "none")

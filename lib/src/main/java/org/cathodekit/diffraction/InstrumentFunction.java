@@ -96,7 +96,7 @@ public record InstrumentFunction(double uDeg2, double vDeg2, double wDeg2, Profi
         double hi = Math.min(maxTwoThetaDeg, x[x.length - 1] - options.windowHalfWidthDeg());
         List<Reflection> refl = material.system().reflections(material.certifiedAA(), Double.NaN, wl.alpha1A(), lo, hi);
         double[] c = refl.stream().mapToDouble(Reflection::twoThetaDeg).toArray();
-        List<PeakResult> fits = PeakFitting.fit(x, standard.intensity(), standard.sigma().orElse(null), wl, c, options);
+        List<PeakResult> fits = PeakFitting.fit(standard, c, options);
         List<PeakResult> ok = new ArrayList<>();
         for (PeakResult r : fits) {
             if (r.status().ok()) {

@@ -22,6 +22,26 @@ import org.cathodekit.core.XrdWavelength;
  * optional zero shift. Minimises the sum of squared 2-theta residuals by Levenberg-Marquardt with
  * the analytic Jacobian {@code d(2theta)/d(1/d^2) = lambda / (2 cos(theta) sqrt(1/d^2))} (rad).
  * Esd's: covariance scaled by the reduced chi-square; V and c/a esd's propagate the full covariance.
+ *
+ * <h2>Zero shift and sample displacement</h2>
+ * The full model is {@code 2theta_obs = 2theta_calc + z + (180/pi) (-2 s cos(theta_calc) / R)}:
+ * <ul>
+ *   <li>{@code z} (deg), the zero shift ({@link LatticeOptions#refineZeroShift}): a constant offset of
+ *       the 2-theta scale (detector zero, encoder offset). It is the only geometric term for
+ *       transmission and Debye-Scherrer (capillary, synchrotron) geometries, where no specimen
+ *       surface sets the angle; use it alone there.</li>
+ *   <li>{@code s} (mm), the specimen displacement of Bragg-Brentano (reflection, flat plate)
+ *       geometry ({@link LatticeOptions#refineSampleDisplacement}): the specimen surface lies {@code s}
+ *       off the goniometer axis, which shifts every peak by {@code Delta 2theta = -2 s cos(theta) / R}
+ *       (rad; R the goniometer radius; s > 0 moves peaks to lower angles). Klug & Alexander, <i>X-ray
+ *       Diffraction Procedures</i>, 2nd ed. (1974), sec. 5-2; the same cos(theta) term as TOPAS'
+ *       {@code Specimen_Displacement} and GSAS-II's Bragg-Brentano {@code Shift} (there s in micrometres:
+ *       {@code Delta 2theta = -0.36 s cos(theta) / (pi R)} deg, identical). A height error of 0.1 mm on a 250 mm goniometer shifts the 2-theta = 30 deg
+ *       peak by 0.044 deg, far more than a typical zero error, and biases a by ~0.03 %: on a
+ *       reflection instrument refine s (with z when the scan reaches past ~90 deg, so that cos(theta)
+ *       and the constant separate; their correlation is reported).</li>
+ * </ul>
+ * Only {@code s/R} enters the fit: R changes the reported s, never the lattice parameters.
  */
 public final class LatticeFit {
     private LatticeFit() {
@@ -81,7 +101,7 @@ public final class LatticeFit {
         Checks.requirePositive(lambdaA, "wavelength (A)");
         CrystalSystem sys = o.system();
         int nl = sys.hasC() ? 2 : 1;
-        int np = nl + (o.refineZeroShift() ? 1 : 0);
+        int np = nl + (o.refineZeroShift() ? 1 : 0) + (o.refineSampleDisplacement() ? 1 : 0);
         int n = peaks.size();
         if (n < np) {
             throw new IllegalArgumentException("lattice refinement of " + sys + " needs at least " + np + " indexed reflections, got " + n
@@ -110,6 +130,9 @@ public final class LatticeFit {
             start[1] = o.c0A();
         }
         final double lam = lambdaA;
+        final int iz = o.refineZeroShift() ? nl : -1;
+        final int is = o.refineSampleDisplacement() ? np - 1 : -1;
+        final double radius = o.goniometerRadiusMm();
         LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
                 .start(start)
                 .target(obs)
@@ -120,6 +143,7 @@ public final class LatticeFit {
                     double[] p = point.toArray();
                     double[] f = new double[n];
                     double[][] j = new double[n][np];
+                    double sd = is >= 0 ? p[is] : 0;
                     for (int i = 0; i < n; i++) {
                         double a = p[0];
                         double c = nl == 2 ? p[1] : 1;
@@ -127,14 +151,21 @@ public final class LatticeFit {
                         double s = lam / 2 * Math.sqrt(inv);
                         s = Math.min(s, 1 - 1e-12);
                         double tt = 2 * Math.toDegrees(Math.asin(s));
-                        double dtt = Math.toDegrees(lam / (2 * Math.sqrt(1 - s * s) * Math.sqrt(inv)));
-                        f[i] = tt + (o.refineZeroShift() ? p[np - 1] : 0);
+                        double th = Math.toRadians(tt) / 2;
+                        // displacement term (deg) and its derivative with respect to 2theta_calc (deg/deg)
+                        double disp = Math.toDegrees(-2 * sd * Math.cos(th) / radius);
+                        double dDispDtt = sd * Math.sin(th) / radius;
+                        double dtt = Math.toDegrees(lam / (2 * Math.sqrt(1 - s * s) * Math.sqrt(inv))) * (1 + dDispDtt);
+                        f[i] = tt + (iz >= 0 ? p[iz] : 0) + disp;
                         j[i][0] = dtt * (-2 * pc[i] / (a * a * a));
                         if (nl == 2) {
                             j[i][1] = dtt * (-2 * qc[i] / (c * c * c));
                         }
-                        if (o.refineZeroShift()) {
-                            j[i][np - 1] = 1;
+                        if (iz >= 0) {
+                            j[i][iz] = 1;
+                        }
+                        if (is >= 0) {
+                            j[i][is] = Math.toDegrees(-2 * Math.cos(th) / radius);
                         }
                     }
                     return new Pair<>(new ArrayRealVector(f, false), new Array2DRowRealMatrix(j, false));
@@ -143,7 +174,8 @@ public final class LatticeFit {
         double[] p = opt.getPoint().toArray();
         double a = p[0];
         double c = nl == 2 ? p[1] : Double.NaN;
-        double z = o.refineZeroShift() ? p[np - 1] : 0;
+        double z = iz >= 0 ? p[iz] : 0;
+        double sdisp = is >= 0 ? p[is] : 0;
         double[] res = opt.getResiduals().toArray();
         double ss = 0;
         for (double r : res) {
@@ -178,13 +210,15 @@ public final class LatticeFit {
         } else {
             ev = haveEsd ? 3 * a * a * ea : nan;
         }
-        double ez = o.refineZeroShift() && haveEsd ? Math.sqrt(cov[np - 1][np - 1]) : nan;
+        double ez = iz >= 0 && haveEsd ? Math.sqrt(cov[iz][iz]) : nan;
+        double es = is >= 0 && haveEsd ? Math.sqrt(cov[is][is]) : nan;
+        double corr = iz >= 0 && is >= 0 && haveEsd ? cov[iz][is] / Math.sqrt(cov[iz][iz] * cov[is][is]) : nan;
         List<IndexedPeak> used = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             IndexedPeak ip = peaks.get(i);
             used.add(new IndexedPeak(ip.reflection(), ip.twoThetaObsDeg(), ip.twoThetaObsDeg() - res[i], ip.area()));
         }
-        return new LatticeResult(sys, a, ea, c, ec, v, ev, coa, ecoa, z, ez, rms, lambdaA, used);
+        return new LatticeResult(sys, a, ea, c, ec, v, ev, coa, ecoa, z, ez, rms, lambdaA, used, sdisp, es, radius, corr);
     }
 
     /**
@@ -200,7 +234,7 @@ public final class LatticeFit {
         List<Reflection> refl = observable(oo.system().reflections(oo.a0A(), oo.c0A(), wl.alpha1A(), oo.minTwoThetaDeg(),
                 oo.maxTwoThetaDeg()), oo.system());
         double[] centres = fitPositions(refl, oo.indexToleranceDeg());
-        List<PeakResult> fits = PeakFitting.fit(x, pattern.intensity(), pattern.sigma().orElse(null), wl, centres, peakOptions);
+        List<PeakResult> fits = PeakFitting.fit(pattern, centres, peakOptions);
         return fromPeaks(fits, wl.alpha1A(), oo);
     }
 
@@ -276,7 +310,7 @@ public final class LatticeFit {
         }
         List<IndexedPeak> peaks = new ArrayList<>(index(tt, ar, lambdaA, o));
         LatticeResult res = refine(peaks, lambdaA, o);
-        int np = (o.system().hasC() ? 2 : 1) + (o.refineZeroShift() ? 1 : 0);
+        int np = (o.system().hasC() ? 2 : 1) + (o.refineZeroShift() ? 1 : 0) + (o.refineSampleDisplacement() ? 1 : 0);
         for (int round = 0; round < 3 && peaks.size() > np + 2; round++) {
             double[] r = res.peaks().stream().mapToDouble(p -> Math.abs(p.residualDeg())).toArray();
             int worst = 0;

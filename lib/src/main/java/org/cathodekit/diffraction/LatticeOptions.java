@@ -12,12 +12,27 @@ import org.cathodekit.core.Checks;
  * @param indexToleranceDeg   largest |obs - calc| (deg) for a peak to be indexed
  * @param minTwoThetaDeg      lowest 2-theta used
  * @param maxTwoThetaDeg      highest 2-theta used
+ * @param refineSampleDisplacement refine a sample displacement s (Bragg-Brentano), see {@link LatticeFit}
+ * @param goniometerRadiusMm  goniometer radius R (mm) that converts the refined cos(theta) term into s
  */
 public record LatticeOptions(CrystalSystem system, double a0A, double c0A, boolean refineZeroShift, double indexToleranceDeg,
-        double minTwoThetaDeg, double maxTwoThetaDeg) {
+        double minTwoThetaDeg, double maxTwoThetaDeg, boolean refineSampleDisplacement, double goniometerRadiusMm) {
 
-    /** R-3m, a0 = 2.87 A, c0 = 14.2 A (LiNiO2-like), no zero shift, 0.25 deg, 10-120 deg. */
+    /**
+     * Default goniometer radius (mm): 250 mm, that of the Bruker D8 family (the LaB6 RAW fixture states
+     * 250.0 at offset 564); PANalytical X'Pert/Empyrean use 240 or 320 mm. Only the reported s depends on
+     * R (the refined term is s/R), never the lattice parameters.
+     */
+    public static final double DEFAULT_GONIOMETER_RADIUS_MM = 250.0;
+
+    /** R-3m, a0 = 2.87 A, c0 = 14.2 A (LiNiO2-like), no zero shift, 0.25 deg, 10-120 deg, no displacement. */
     public static final LatticeOptions DEFAULTS = new LatticeOptions(CrystalSystem.HEXAGONAL_R3M, 2.87, 14.2, false, 0.25, 10, 120);
+
+    /** Options without a sample-displacement term. */
+    public LatticeOptions(CrystalSystem system, double a0A, double c0A, boolean refineZeroShift, double indexToleranceDeg,
+            double minTwoThetaDeg, double maxTwoThetaDeg) {
+        this(system, a0A, c0A, refineZeroShift, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg, false, DEFAULT_GONIOMETER_RADIUS_MM);
+    }
 
     public LatticeOptions {
         if (system == null) {
@@ -29,6 +44,12 @@ public record LatticeOptions(CrystalSystem system, double a0A, double c0A, boole
         }
         Checks.requirePositive(indexToleranceDeg, "indexToleranceDeg");
         Checks.requireWindow(minTwoThetaDeg, maxTwoThetaDeg, "2-theta range (deg)");
+        Checks.requirePositive(goniometerRadiusMm, "goniometer radius (mm)");
+    }
+
+    /** @return a copy refining (or not) the sample displacement with goniometer radius {@code radiusMm}. */
+    public LatticeOptions withSampleDisplacement(boolean refine, double radiusMm) {
+        return new LatticeOptions(system, a0A, c0A, refineZeroShift, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg, refine, radiusMm);
     }
 
     /** Primitive cubic LaB6 near SRM 660c, zero shift refined. */
@@ -37,22 +58,22 @@ public record LatticeOptions(CrystalSystem system, double a0A, double c0A, boole
     }
 
     public LatticeOptions withSystem(CrystalSystem s) {
-        return new LatticeOptions(s, a0A, c0A, refineZeroShift, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg);
+        return new LatticeOptions(s, a0A, c0A, refineZeroShift, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg, refineSampleDisplacement, goniometerRadiusMm);
     }
 
     public LatticeOptions withStart(double a, double c) {
-        return new LatticeOptions(system, a, c, refineZeroShift, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg);
+        return new LatticeOptions(system, a, c, refineZeroShift, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg, refineSampleDisplacement, goniometerRadiusMm);
     }
 
     public LatticeOptions withRefineZeroShift(boolean z) {
-        return new LatticeOptions(system, a0A, c0A, z, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg);
+        return new LatticeOptions(system, a0A, c0A, z, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg, refineSampleDisplacement, goniometerRadiusMm);
     }
 
     public LatticeOptions withIndexToleranceDeg(double t) {
-        return new LatticeOptions(system, a0A, c0A, refineZeroShift, t, minTwoThetaDeg, maxTwoThetaDeg);
+        return new LatticeOptions(system, a0A, c0A, refineZeroShift, t, minTwoThetaDeg, maxTwoThetaDeg, refineSampleDisplacement, goniometerRadiusMm);
     }
 
     public LatticeOptions withRange(double lo, double hi) {
-        return new LatticeOptions(system, a0A, c0A, refineZeroShift, indexToleranceDeg, lo, hi);
+        return new LatticeOptions(system, a0A, c0A, refineZeroShift, indexToleranceDeg, lo, hi, refineSampleDisplacement, goniometerRadiusMm);
     }
 }

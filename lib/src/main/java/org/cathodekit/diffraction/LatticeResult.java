@@ -21,10 +21,16 @@ import java.util.List;
  * @param rmsResidualDeg     rms of obs - calc (deg)
  * @param wavelengthA        wavelength used (A)
  * @param peaks              the indexed reflections used (unmodifiable)
+ * @param sampleDisplacementMm     refined sample displacement s (mm; 0 when not refined), see {@link LatticeFit}
+ * @param sampleDisplacementEsdMm  its esd (NaN when not refined)
+ * @param goniometerRadiusMm       goniometer radius R used to express s (mm)
+ * @param zeroDisplacementCorrelation correlation coefficient of the zero shift and s (NaN unless both are refined);
+ *                                 near +-1 the scan range cannot separate them
  */
 public record LatticeResult(CrystalSystem system, double aA, double aEsdA, double cA, double cEsdA, double volumeA3,
         double volumeEsdA3, double cOverA, double cOverAEsd, double zeroShiftDeg, double zeroShiftEsdDeg, double rmsResidualDeg,
-        double wavelengthA, List<IndexedPeak> peaks) {
+        double wavelengthA, List<IndexedPeak> peaks, double sampleDisplacementMm, double sampleDisplacementEsdMm,
+        double goniometerRadiusMm, double zeroDisplacementCorrelation) {
 
     public LatticeResult {
         peaks = List.copyOf(peaks);

@@ -13,16 +13,24 @@ import org.cathodekit.core.Checks;
  * @param minSignalToNoise     peak height above background / noise below which a window counts as empty
  * @param kAlpha2              K-alpha2 treatment
  * @param maxIterations        Levenberg-Marquardt iteration limit
+ * @param weights              residual weighting rule ({@link Weighting#AUTO}: see {@link PeakWeights})
  */
 public record PeakFitOptions(Profile profile, int backgroundOrder, double windowHalfWidthDeg, double searchRadiusDeg,
-        double minSignalToNoise, KAlpha2 kAlpha2, int maxIterations) {
+        double minSignalToNoise, KAlpha2 kAlpha2, int maxIterations, Weighting weights) {
 
-    /** Lorentzian, linear background, +-1.0 deg windows, 0.25 deg search, S/N 5, K-alpha2 doublet, 200 iterations. */
-    public static final PeakFitOptions DEFAULTS = new PeakFitOptions(Profile.LORENTZIAN, 1, 1.0, 0.25, 5.0, KAlpha2.DOUBLET, 200);
+    /** Lorentzian, linear background, +-1.0 deg windows, 0.25 deg search, S/N 5, K-alpha2 doublet, 200 iterations, AUTO weights. */
+    public static final PeakFitOptions DEFAULTS = new PeakFitOptions(Profile.LORENTZIAN, 1, 1.0, 0.25, 5.0, KAlpha2.DOUBLET, 200,
+            Weighting.AUTO);
+
+    /** The options without a weighting rule ({@link Weighting#AUTO}). */
+    public PeakFitOptions(Profile profile, int backgroundOrder, double windowHalfWidthDeg, double searchRadiusDeg, double minSignalToNoise,
+            KAlpha2 kAlpha2, int maxIterations) {
+        this(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, Weighting.AUTO);
+    }
 
     public PeakFitOptions {
-        if (profile == null || kAlpha2 == null) {
-            throw new IllegalArgumentException("profile and kAlpha2 must not be null");
+        if (profile == null || kAlpha2 == null || weights == null) {
+            throw new IllegalArgumentException("profile, kAlpha2 and weights must not be null");
         }
         if (backgroundOrder < 0 || backgroundOrder > 2) {
             throw new IllegalArgumentException("backgroundOrder must be 0, 1 or 2, got " + backgroundOrder);
@@ -34,30 +42,34 @@ public record PeakFitOptions(Profile profile, int backgroundOrder, double window
     }
 
     public PeakFitOptions withProfile(Profile p) {
-        return new PeakFitOptions(p, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations);
+        return new PeakFitOptions(p, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, weights);
     }
 
     public PeakFitOptions withBackgroundOrder(int o) {
-        return new PeakFitOptions(profile, o, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations);
+        return new PeakFitOptions(profile, o, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, weights);
     }
 
     public PeakFitOptions withWindowHalfWidthDeg(double w) {
-        return new PeakFitOptions(profile, backgroundOrder, w, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations);
+        return new PeakFitOptions(profile, backgroundOrder, w, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, weights);
     }
 
     public PeakFitOptions withSearchRadiusDeg(double r) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, r, minSignalToNoise, kAlpha2, maxIterations);
+        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, r, minSignalToNoise, kAlpha2, maxIterations, weights);
     }
 
     public PeakFitOptions withMinSignalToNoise(double s) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, s, kAlpha2, maxIterations);
+        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, s, kAlpha2, maxIterations, weights);
     }
 
     public PeakFitOptions withKAlpha2(KAlpha2 k) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, k, maxIterations);
+        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, k, maxIterations, weights);
     }
 
     public PeakFitOptions withMaxIterations(int n) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, n);
+        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, n, weights);
+    }
+
+    public PeakFitOptions withWeights(Weighting w) {
+        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, w);
     }
 }

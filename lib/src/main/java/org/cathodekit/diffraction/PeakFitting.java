@@ -27,8 +27,10 @@ import org.cathodekit.core.XrdWavelength;
  * radiation ({@link KAlpha2#DOUBLET}). Requested peaks closer than two window half widths share
  * one window (overlapping R-3m pairs such as 006/012 and 018/110).
  *
- * <p>Residuals are weighted by the pattern's sigma when it has one (sigma = 0 points fall back to
- * sqrt(max(I, 1))), otherwise unweighted. Standard errors come from the covariance
+ * <p>Residuals of a pattern are weighted by the one rule of {@link PeakWeights} (the options'
+ * {@link Weighting}; by default Poisson for counts, the esd column when the file has one, unweighted
+ * for arbitrary units), the same whatever the file format; the primitive-array form takes sigma as
+ * given (null = unweighted; sigma = 0 points fall back to sqrt(max(I, 1))). Standard errors come from the covariance
  * {@code (J^T J)^-1} scaled by the reduced chi-square (as lmfit's default).
  *
  * <p>Edge cases: a window with no peak above {@code minSignalToNoise} x noise (noise from the
@@ -48,7 +50,7 @@ public final class PeakFitting {
      * @return one result per requested position, in the order given
      */
     public static List<PeakResult> fit(DiffractionPattern pattern, double[] centresDeg, PeakFitOptions options) {
-        double[] s = pattern.sigma().orElse(null);
+        double[] s = PeakWeights.resolve(pattern, options.weights(), options.kAlpha2()).sigma(pattern);
         return fit(pattern.twoThetaDeg(), pattern.intensity(), s, pattern.wavelength().orElse(null), centresDeg, options);
     }
 

@@ -110,7 +110,9 @@ public final class SyntheticPatterns {
                 "SYNTHETIC (CathodeKit forward model): %s a=%.5f A c=%.5f A, D=%s nm, eps=%.6f, (003)/(104)=%.3f, %s, seed %d",
                 s.system(), s.aA(), s.cA(), Double.isInfinite(s.sizeNm()) ? "inf" : String.format(Locale.ROOT, "%.2f", s.sizeNm()), s.strain(),
                 s.ratio003to104(), wl.describe(), s.seed()));
-        return new DiffractionPattern(null, "synthetic", x, DiffractionPattern.AxisUnit.TWO_THETA_DEG, y, null, "counts", wl, notes);
+        // noise-free intensities are expectations, not counts: "arb." so that fits of them are unweighted (PeakWeights)
+        return new DiffractionPattern(null, "synthetic", x, DiffractionPattern.AxisUnit.TWO_THETA_DEG, y, null, s.noise() ? "counts" : "arb.",
+                wl, notes);
     }
 
     private static void addLorentz(double[] x, double[] y, double c, double w, double area) {

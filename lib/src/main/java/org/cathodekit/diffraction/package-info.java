@@ -14,7 +14,12 @@
  *   <li>{@link org.cathodekit.diffraction.WilliamsonHall}: paper C eq. 4, size D and microstrain eps with
  *       standard errors, R^2, per-peak residuals and Scherrer sizes.</li>
  *   <li>{@link org.cathodekit.diffraction.LatticeFit}: indexing and least-squares refinement of R-3m
- *       (hexagonal setting) or cubic lattices with optional zero shift and esd's; (003)/(104) ratio.</li>
+ *       (hexagonal setting) or cubic lattices with optional zero shift (transmission, Debye-Scherrer) and
+ *       Bragg-Brentano sample displacement {@code -2 s cos(theta)/R}, esd's; (003)/(104) ratio.</li>
+ *   <li>{@link org.cathodekit.diffraction.PeakWeights} / {@link org.cathodekit.diffraction.Weighting}: the one
+ *       weighting rule of every peak fit, whatever the file format.</li>
+ *   <li>{@link org.cathodekit.diffraction.FitWarnings}: what was doubtful (low window R^2, a default
+ *       layered-oxide list on another material, negative strain, peaks removed by the instrument).</li>
  *   <li>{@link org.cathodekit.diffraction.Wavelengths}: Bragg conversions (synchrotron to Cu K-alpha).</li>
  *   <li>{@link org.cathodekit.diffraction.DiffractionSeries}: in-situ series to a(t), c(t), V(t),
  *       microstrain(t), deterministic for any thread count.</li>

@@ -23,7 +23,8 @@ public final class Inspect {
             // families register here, most specific signatures first
             new CyclerInspector(),
             new TgaInspector(),
-            new XanesInspector()
+            new XanesInspector(),
+            new PatternInspector()
     ));
 
     private Inspect() {

@@ -31,10 +31,20 @@ import org.cathodekit.core.XrdWavelength;
  *       the conventional 0.5 is used and said so in the notes.</li>
  *   <li>{@code .chi} (Fit2D/pyFAI): 4 header lines (title, x label, y label, point count); the x
  *       label decides 2-theta (deg) or Q (1/nm or 1/A).</li>
- *   <li>{@code .fxye .gsa .gsas .raw} (GSAS): {@code BANK} line with {@code CONS start step}
- *       (constant-wavelength steps in centidegrees) and data type {@code FXYE}, {@code ESD} or
- *       {@code STD}.</li>
+ *   <li>{@code .fxye .gsa .gsas .xra}, and {@code .raw} not starting with {@code RAW} (GSAS):
+ *       {@code BANK} line with {@code CONS} or {@code CONST start step} (constant-wavelength steps in
+ *       centidegrees) and data type {@code FXYE}, {@code ESD} or {@code STD}.</li>
+ *   <li>{@code .raw} starting with {@code RAW} (Bruker binary, v1-v4): {@link BrukerRawReader}.</li>
+ *   <li>{@code .brml} (Bruker zip) and {@code .rasx} (Rigaku zip): {@link ZipPatternReaders}.</li>
+ *   <li>{@code .asc} (Rigaku) and {@code .csv} opening with {@code [Measurement conditions]}
+ *       (PANalytical): {@link VendorTextPatterns}.</li>
  * </ul>
+ *
+ * <p>Intensity kind: a format that stores counts (xrdml {@code unit="counts"}, Bruker raw/brml,
+ * Rigaku ras/rasx/asc, GSAS) gives {@code intensityUnit() = "counts"} ({@code "cps"} when the xrdml
+ * says so); a column file gives {@code "counts"} only when its header names counts, otherwise
+ * {@code "arb."}. Sigma is only the file's own esd column (xye, GSAS ESD/FXYE, chi, PANalytical ESD);
+ * Poisson weights for counts are decided by {@code diffraction.PeakWeights}, not here.
  *
  * <p>Every problem is a {@link DataFormatException} naming the file, the line and what was
  * expected; negative or non-finite intensities are rejected. The file is never modified.
@@ -49,19 +59,63 @@ public final class PatternReader {
     private static final Pattern KALPHA2_COMMENT = Pattern.compile("(?i)k-?alpha-?2[^0-9]{0,10}([0-9]+\\.[0-9]+)");
     private static final Pattern RATIO_COMMENT = Pattern.compile("(?i)ratio[^0-9]{0,10}([0-9]*\\.[0-9]+)");
 
-    /** Reads a pattern, format by extension (see class doc). */
+    /** The extensions read, for messages and {@code --input} help. */
+    public static final String EXTENSIONS = ".xy, .xye, .dat, .csv, .txt, .xrdml, .ras, .rasx, .asc, .brml, .raw, .chi, .fxye, .gsa, .gsas or .xra";
+
+    /** Reads a pattern, format by extension and, for {@code .raw} and {@code .csv}, by content (see class doc). */
     public static DiffractionPattern read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-        return switch (ext) {
-            case "xy", "xye", "dat", "csv", "txt" -> readColumns(file, ext);
+        return read(file, ext);
+    }
+
+    /**
+     * Reads a pattern as the named format: an extension ({@code xy}, {@code raw}, {@code brml}, ...) or
+     * one of {@code bruker-raw}, {@code gsas}, {@code panalytical-csv}, {@code columns}.
+     */
+    public static DiffractionPattern read(Path file, String format) {
+        String f = format.toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "xy", "xye", "dat", "txt", "columns" -> readColumns(file, f);
+            case "csv" -> VendorTextPatterns.isPanalyticalCsv(TextFile.read(file)) ? VendorTextPatterns.readPanalyticalCsv(file)
+                    : readColumns(file, f);
+            case "panalytical-csv" -> VendorTextPatterns.readPanalyticalCsv(file);
             case "xrdml" -> XrdmlReader.read(file);
             case "ras" -> XrdLegacyFormats.readRas(file);
+            case "rasx" -> ZipPatternReaders.readRasx(file);
+            case "asc", "rigaku-asc" -> VendorTextPatterns.readRigakuAsc(file);
+            case "brml" -> ZipPatternReaders.readBrml(file);
             case "chi" -> XrdLegacyFormats.readChi(file);
-            case "fxye", "gsa", "gsas", "raw" -> XrdLegacyFormats.readGsas(file);
-            default -> throw new DataFormatException(file, null, "unknown diffraction pattern extension '." + ext
-                    + "'; expected .xy, .xye, .dat, .csv, .txt, .xrdml, .ras, .chi, .fxye or .gsa");
+            case "raw" -> BrukerRawReader.isBrukerRaw(Inspect.head(file)) ? BrukerRawReader.read(file) : XrdLegacyFormats.readGsas(file);
+            case "bruker-raw" -> BrukerRawReader.read(file);
+            case "fxye", "gsa", "gsas", "xra" -> XrdLegacyFormats.readGsas(file);
+            default -> throw new DataFormatException(file, null, "unknown diffraction pattern format '" + format
+                    + "'; expected " + EXTENSIONS);
         };
+    }
+
+    /** The provenance note a reader adds when the file states the goniometer radius: {@code "goniometer radius 250.0 mm (...)"}. */
+    static final String RADIUS_NOTE = "goniometer radius ";
+
+    private static final Pattern RADIUS_NOTE_VALUE = Pattern.compile("^goniometer radius ([0-9]+(?:\\.[0-9]*)?) mm");
+
+    /**
+     * The goniometer radius the file states (Bruker RAW v3 offset 564, XRDML
+     * {@code <incidentBeamPath><radius unit="mm">}), from the reader's provenance note.
+     *
+     * @return the radius in mm, or empty when the file does not state one
+     */
+    public static java.util.OptionalDouble goniometerRadiusMm(DiffractionPattern p) {
+        for (String n : p.notes()) {
+            Matcher m = RADIUS_NOTE_VALUE.matcher(n);
+            if (m.find()) {
+                double r = Double.parseDouble(m.group(1));
+                if (r > 0) {
+                    return java.util.OptionalDouble.of(r);
+                }
+            }
+        }
+        return java.util.OptionalDouble.empty();
     }
 
     /** Reads a pattern and sets the radiation when the file does not state it. */
@@ -168,7 +222,12 @@ public final class PatternReader {
                 }
             }
         }
-        return build(file, ext, x, unit, y, s, "counts", wl, notes);
+        String yUnit = "arb.";
+        if (axisLabel != null && axisLabel.toLowerCase(Locale.ROOT).matches(".*\\b(counts?|cts)\\b.*")) {
+            yUnit = "counts";
+            notes.add("intensities are counts (header '" + axisLabel + "')");
+        }
+        return build(file, ext, x, unit, y, s, yUnit, wl, notes);
     }
 
     static AxisUnit axisUnitFromLabel(String label) {

@@ -11,7 +11,7 @@ import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.DiffractionPattern.AxisUnit;
 import org.cathodekit.core.XrdWavelength;
 
-/** Rigaku .ras, Fit2D/pyFAI .chi and GSAS .fxye/.gsa readers (see {@link PatternReader}). */
+/** Rigaku .ras, Fit2D/pyFAI .chi and GSAS .fxye/.gsa/.gsas/.xra readers (see {@link PatternReader}). */
 final class XrdLegacyFormats {
     private XrdLegacyFormats() {
     }
@@ -82,11 +82,10 @@ final class XrdLegacyFormats {
         notes.add("intensity = counts x attenuation (column 3)");
         double[] x = new double[rows.size()];
         double[] y = new double[rows.size()];
-        double[] s = new double[rows.size()];
+        double[] s = null;
         for (int i = 0; i < x.length; i++) {
             x[i] = rows.get(i)[0];
             y[i] = rows.get(i)[1];
-            s[i] = Math.sqrt(Math.max(y[i], 1.0));
             if (i > 0 && !(x[i] > x[i - 1])) {
                 throw new DataFormatException(file, "line " + (int) rows.get(i)[2], "2theta " + x[i]
                         + " is not greater than the previous " + x[i - 1] + "; expected a strictly increasing scan");
@@ -208,8 +207,8 @@ final class XrdLegacyFormats {
         }
         String[] b = tf.line(bank).trim().split("\\s+");
         int bl = bank + 1;
-        if (b.length < 7 || !b[4].equalsIgnoreCase("CONS")) {
-            throw new DataFormatException(file, "line " + bl, "expected 'BANK n nchan nrec CONS start step 0 0 FXYE|ESD|STD' "
+        if (b.length < 7 || !(b[4].equalsIgnoreCase("CONS") || b[4].equalsIgnoreCase("CONST"))) {
+            throw new DataFormatException(file, "line " + bl, "expected 'BANK n nchan nrec CONS|CONST start step 0 0 FXYE|ESD|STD' "
                     + "(constant-wavelength steps in centidegrees), found '" + tf.line(bank).trim() + "'");
         }
         int nchan;
@@ -229,7 +228,7 @@ final class XrdLegacyFormats {
         }
         double[] x = new double[nchan];
         double[] y = new double[nchan];
-        double[] s = new double[nchan];
+        double[] s = type.equals("STD") ? null : new double[nchan];
         int k = 0;
         for (int i = bank + 1; i < tf.size() && k < nchan; i++) {
             String line = tf.line(i);
@@ -275,7 +274,6 @@ final class XrdLegacyFormats {
                         }
                         y[k] = Delimited.parseOrThrow(fy, '.', file, ln, "intensity (field " + (c / 8 + 1) + ")");
                         PatternReader.checkIntensity(file, "line " + ln, y[k]);
-                        s[k] = Math.sqrt(Math.max(y[k], 1.0));
                         x[k] = (start + k * step) / 100.0;
                         k++;
                     }

@@ -38,22 +38,7 @@ final class XrdmlReader {
         } catch (IOException e) {
             throw new DataFormatException(file, null, "cannot read file: " + e.getMessage(), e);
         }
-        Document doc;
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            doc = b.parse(new ByteArrayInputStream(bytes));
-        } catch (SAXParseException e) {
-            throw new DataFormatException(file, "line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
-                    "malformed XML: " + e.getMessage() + " (expected a PANalytical XRDML document)", e);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new DataFormatException(file, null, "malformed XML: " + e.getMessage(), e);
-        }
+        Document doc = parseXml(file, bytes, "", "a PANalytical XRDML document");
         List<String> notes = new ArrayList<>();
         Element root = doc.getDocumentElement();
         if (!"xrdMeasurements".equals(root.getLocalName())) {
@@ -81,6 +66,14 @@ final class XrdmlReader {
             }
         } else {
             notes.add("no <usedWavelength> in the file: wavelength must be supplied");
+        }
+        Element beam = first(root, "incidentBeamPath");
+        Element rad = beam == null ? null : first(beam, "radius");
+        if (rad != null && (rad.getAttribute("unit").isEmpty() || rad.getAttribute("unit").equals("mm"))) {
+            double r = Delimited.parse(rad.getTextContent().trim(), '.');
+            if (r > 0) {
+                notes.add(String.format(Locale.ROOT, PatternReader.RADIUS_NOTE + "%.1f mm (<incidentBeamPath><radius>)", r));
+            }
         }
         NodeList scans = root.getElementsByTagNameNS("*", "scan");
         if (scans.getLength() == 0) {
@@ -160,17 +153,34 @@ final class XrdmlReader {
             notes.add("2-theta from startPosition " + start + " to endPosition " + end + " in " + y.length + " points");
         }
         double[] s = null;
-        if (yUnit.equalsIgnoreCase("counts")) {
-            s = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                s[i] = Math.sqrt(Math.max(y[i], 1.0));
-            }
-            notes.add("sigma = sqrt(counts) (Poisson)");
-        }
+        notes.add("intensity unit '" + yUnit + "' from <" + intens.getLocalName() + " unit>");
         return PatternReader.build(file, "xrdml", x, AxisUnit.TWO_THETA_DEG, y, s, yUnit, wl, notes);
     }
 
-    private static Element first(Element parent, String localName) {
+    /**
+     * Parses XML with DTDs and external entities refused (secure processing); a malformed document is
+     * a {@link DataFormatException} naming {@code where} (e.g. a zip entry), the line and column.
+     */
+    static Document parseXml(Path file, byte[] bytes, String where, String expected) {
+        String pre = where.isEmpty() ? "" : where + ", ";
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            return b.parse(new ByteArrayInputStream(bytes));
+        } catch (SAXParseException e) {
+            throw new DataFormatException(file, pre + "line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
+                    "malformed XML: " + e.getMessage() + " (expected " + expected + ")", e);
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            throw new DataFormatException(file, where.isEmpty() ? null : where, "malformed XML: " + e.getMessage(), e);
+        }
+    }
+
+    static Element first(Element parent, String localName) {
         NodeList l = parent.getElementsByTagNameNS("*", localName);
         return l.getLength() == 0 ? null : (Element) l.item(0);
     }

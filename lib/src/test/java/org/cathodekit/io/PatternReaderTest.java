@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.XrdWavelength;
+import org.cathodekit.diffraction.KAlpha2;
+import org.cathodekit.diffraction.PeakWeights;
+import org.cathodekit.diffraction.Weighting;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +64,8 @@ class PatternReaderTest {
         assertEquals(0.5, w.ratio21(), 1e-12);
         assertTrue(w.origin().contains("usedWavelength"));
         assertEquals("counts", p.intensityUnit());
-        assertTrue(p.sigma().isPresent());
+        assertTrue(p.sigma().isEmpty(), "sigma is only a file's esd column; Poisson weights come from PeakWeights");
+        assertEquals(Weighting.POISSON, PeakWeights.resolve(p, Weighting.AUTO, KAlpha2.DOUBLET).weighting());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.Json;
+import org.cathodekit.core.OutputGuard;
 import org.cathodekit.io.TgaCurve;
 import org.cathodekit.io.TgaReader;
 import org.cathodekit.thermal.ChemicalFormula;
@@ -72,6 +73,7 @@ final class TgaCommand extends JsonCommand {
 
     @Override
     protected Json.Obj compute() throws IOException {
+        OutputGuard.output("--curve-out", curveOut).notAnyOf("--input", inputs);
         ChemicalFormula f = formula == null ? null : ChemicalFormula.parse(formula);
         if (f != null && !(f.amountOf("O") > 0)) {
             throw new IllegalArgumentException("--formula '" + formula + "' contains no oxygen; expected an oxide such as Li0.3Ni0.8Mn0.1Co0.1O2");
@@ -123,7 +125,13 @@ final class TgaCommand extends JsonCommand {
             out.put(keys[k] + "_std", sm.n() < 2 ? null : sm.std());
         }
         Replicates.Summary on = Replicates.of(values[0]);
-        return out.put("n", inputs.size()).put("onsets_found", on.n()).put("replicates", each);
+        List<String> warnings = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            for (Object w : (List<?>) each.get(i).fields().get("warnings")) {
+                warnings.add(inputs.get(i) + ": " + w);
+            }
+        }
+        return out.put("n", inputs.size()).put("onsets_found", on.n()).put("warnings", warnings).put("replicates", each);
     }
 
     /** Analyses one file; {@code numbers} receives onset, DTG peak, mass loss, delta, O (NaN when absent). */
@@ -193,6 +201,7 @@ final class TgaCommand extends JsonCommand {
                 .put("rows", curve.size())
                 .put("skipped_rows", curve.skippedRows())
                 .put("notes", curve.notes())
+                .put("warnings", r.warnings())
                 .put("input", input.toString());
         if (curveOut != null) {
             writeCurve(curveOut, r, oc);

@@ -58,6 +58,9 @@ public final class CyclerReader {
      */
     public static CyclerData read(Path file, CyclerFormat format) {
         byte[] bytes;
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new DataFormatException(file, null, "is a folder, expected a file");
+        }
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -69,7 +72,11 @@ public final class CyclerReader {
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
                 bytes = in.readAllBytes();
             } catch (IOException e) {
-                throw new DataFormatException(file, null, "name ends in .gz but the content is not valid gzip: " + e.getMessage(), e);
+                String why = bytes.length == 0 ? "the file is empty"
+                        : e instanceof java.io.EOFException ? "the compressed data end early (cut file, " + bytes.length + " bytes)"
+                        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw new DataFormatException(file, null, "name ends in .gz but the content is not valid gzip: " + why
+                        + "; expected a complete gzip file", e);
             }
         }
         return parse(decode(file, bytes), format);

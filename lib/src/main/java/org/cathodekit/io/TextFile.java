@@ -40,6 +40,9 @@ public record TextFile(Path file, Charset charset, List<String> lines) {
      */
     public static TextFile read(Path file) {
         byte[] bytes;
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new DataFormatException(file, null, "is a folder, expected a file");
+        }
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

@@ -29,6 +29,9 @@ import java.util.List;
  * @param massPct               smoothed mass % relative to the reference
  * @param rawMassPct            measured mass % relative to the reference
  * @param dtgPctPerK            DTG, d(mass %)/dT in %/K
+ * @param warnings              rows removed by the plausibility rules of {@link org.cathodekit.core.Plausibility}
+ *                              (masses outside the plausible range, single-point spikes), with counts; empty
+ *                              for a clean curve
  */
 public record TgaResult(
         TgaOptions options,
@@ -50,9 +53,21 @@ public record TgaResult(
         double[] temperatureC,
         double[] massPct,
         double[] rawMassPct,
-        double[] dtgPctPerK) {
+        double[] dtgPctPerK,
+        List<String> warnings) {
+
+    /** A result without warnings. */
+    public TgaResult(TgaOptions options, Onset onset, List<Onset> allOnsets, boolean stepFound, double dtgPeakC,
+            double dtgPeakPctPerK, double dtgNoisePctPerK, int dtgWindowPoints, double dtgWindowK, int dtgPolynomialOrder,
+            double referenceMass, double referenceTemperatureC, String massUnit, int pointsUsed, int pointsAfterHeating,
+            int pointsPerBin, double[] temperatureC, double[] massPct, double[] rawMassPct, double[] dtgPctPerK) {
+        this(options, onset, allOnsets, stepFound, dtgPeakC, dtgPeakPctPerK, dtgNoisePctPerK, dtgWindowPoints, dtgWindowK,
+                dtgPolynomialOrder, referenceMass, referenceTemperatureC, massUnit, pointsUsed, pointsAfterHeating, pointsPerBin,
+                temperatureC, massPct, rawMassPct, dtgPctPerK, List.of());
+    }
 
     public TgaResult {
+        warnings = List.copyOf(warnings);
         allOnsets = List.copyOf(allOnsets);
         temperatureC = temperatureC.clone();
         massPct = massPct.clone();

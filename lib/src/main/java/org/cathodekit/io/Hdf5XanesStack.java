@@ -196,12 +196,13 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
 
     /**
      * Bad input, not an internal fault: jhdf reading damaged metadata throws {@link HdfException} and,
-     * on some damage, plain runtime exceptions (buffer underflow, negative sizes, index errors).
-     * {@link IllegalArgumentException}s (ours included) pass through.
+     * on some damage, plain runtime exceptions (buffer underflow, negative sizes, index errors) or an
+     * {@link IllegalArgumentException} naming no file ("Couldn't read 0 bytes as int"). Our own
+     * {@link DataFormatException}s pass through.
      */
     static IllegalArgumentException damaged(Path file, String location, RuntimeException e) {
-        if (e instanceof IllegalArgumentException iae) {
-            return iae;
+        if (e instanceof DataFormatException dfe) {
+            return dfe; // ours: already names the file, the place and the expectation
         }
         return new DataFormatException(file, location, "damaged or unreadable HDF5 metadata (" + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); expected an intact HDF5 file", e);

@@ -51,6 +51,9 @@ public final class PatternReader {
 
     /** Reads a pattern, format by extension (see class doc). */
     public static DiffractionPattern read(Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new DataFormatException(file, null, "is a folder, expected a file");
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         return switch (ext) {

@@ -54,7 +54,7 @@ import io.jhdf.api.dataset.ContiguousDataset;
  *       documented plausibility ranges ({@link org.cathodekit.core.Plausibility}) into a quantity
  *       the analysis uses, the result carries a warning (a non-empty {@code warnings} list or
  *       {@code skipped_rows} &gt; 0, or a status count of flagged voxels); or</li>
- *   <li>exit 2 with exactly one line on stderr and nothing on stdout;</li>
+ *   <li>exit 2 with exactly one line on stderr naming the input file, and nothing on stdout;</li>
  *   <li>never exit 1 (internal error), never a changed input (SHA-256 before and after), never a
  *       partial output: after exit 0 the output is complete (readable), after exit 2 there is no
  *       output, and never a left-over temporary file.</li>
@@ -226,6 +226,9 @@ class FuzzCliTest {
             }
             if (!o.toString().isEmpty()) {
                 return "exit 2 printed on stdout: " + o;
+            }
+            if (!err.contains(input.getFileName().toString())) {
+                return "the exit-2 line does not name the input file: " + err;
             }
             if (!outputs.isEmpty()) {
                 return "output left after exit 2: " + outputs;

@@ -161,7 +161,8 @@ final class GradientCommand extends JsonCommand {
     private static float[] relativeFloat(double[] d) {
         double min = Double.POSITIVE_INFINITY;
         for (double v : d) {
-            if (v < min && Double.isFinite(v)) {
+            // the offset from plausible values only (core.Plausibility): one corrupted -1e38 would cost every value its precision
+            if (v < min && Math.abs(v) <= org.cathodekit.core.Plausibility.MAP_MAX_ABS) {
                 min = v;
             }
         }

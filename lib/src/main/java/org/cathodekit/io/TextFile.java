@@ -59,10 +59,11 @@ public record TextFile(Path file, Charset charset, List<String> lines) {
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             start = 3;
         }
-        for (int i = start; i < Math.min(bytes.length, 1 << 20); i++) {
+        for (int i = start; i < bytes.length; i++) { // the whole file: a NUL block deep inside is a damaged export (issue 10)
             if (bytes[i] == 0) {
-                throw new DataFormatException(file, "byte " + i,
-                        "contains NUL bytes: this is a binary file, expected a text export (UTF-8 or latin-1)");
+                throw new DataFormatException(file, "byte " + i, i < (1 << 20)
+                        ? "contains NUL bytes: this is a binary file, expected a text export (UTF-8 or latin-1)"
+                        : "contains NUL bytes after " + i + " bytes of text: a damaged block, expected a text export (UTF-8 or latin-1)");
             }
         }
         Charset cs = StandardCharsets.UTF_8;

@@ -151,6 +151,31 @@ class FuzzCliTest {
         families.add(new Family("wh fixture", list(FIXTURES.resolve("org/cathodekit/io/xrd"), ".xy", ".xye", ".xrdml", ".ras", ".chi",
                 ".csv", ".gsa", ".fxye"), (in, out) -> new String[] {"wh", "--input", in.toString(), "--wavelength-A", "1.5406", "--json"},
                 25, Kind.TEXT, -1, false));
+        Path spectrum = maps.resolve("rod-charged-voxel-32-32.txt");
+        writeSpectrum(SAMPLES.resolve("xanes/rod-charged-2d.h5"), 32, 32, spectrum);
+        families.add(new Family("xanes spectrum", List.of(spectrum),
+                (in, out) -> concat(new String[] {"xanes", "spectrum", "--input", in.toString(), "--json"}, XANES_WINDOWS),
+                25, Kind.TEXT, 1, false));
+        // real instrument files of the development tree (../shared/reference-data, see its README), when present
+        Path real = ROOT.getParent().resolve("shared/reference-data");
+        if (Files.isDirectory(real)) {
+            List<Path> cyc = list(real.resolve("real-formats/cycler"), ".csv", ".txt");
+            families.add(new Family("gitt real", cyc, (in, out) -> new String[] {"gitt", "--input", in.toString(), "--radius-um", "2",
+                "--json"}, 12, Kind.TEXT, -1, false));
+            List<Path> tga = new ArrayList<>(list(real.resolve("real-formats/tga"), ".csv"));
+            tga.addAll(list(real.resolve("tga"), ".csv"));
+            families.add(new Family("tga real", tga, (in, out) -> new String[] {"tga", "--input", in.toString(), "--json"},
+                12, Kind.TEXT, -1, false));
+            List<Path> xas = new ArrayList<>(list(real.resolve("xanes"), ".txt", ".xdi", ".csv", ".tsv"));
+            families.add(new Family("spectrum real", xas, (in, out) -> concat(new String[] {"xanes", "spectrum", "--input", in.toString(),
+                "--json"}, XANES_WINDOWS), 12, Kind.TEXT, -1, false));
+            List<Path> xrd = new ArrayList<>(list(real.resolve("real-formats/xrd"), ".xrdml"));
+            xrd.addAll(list(real.resolve("xrd"), ".xye"));
+            families.add(new Family("wh real", xrd, (in, out) -> new String[] {"wh", "--input", in.toString(), "--wavelength-A", "1.5406",
+                "--json"}, 10, Kind.TEXT, -1, false));
+        } else {
+            System.out.println("FuzzCliTest: " + real + " absent: real instrument files not fuzzed");
+        }
         List<Path> any = new ArrayList<>(List.of(SAMPLES.resolve("paper-reference-values.csv"), SAMPLES.resolve("tga/rod_r2.csv"),
                 SAMPLES.resolve("xanes/gravel-pristine-2d.h5"), SAMPLES.resolve("xrd/synthetic_SC-NC91_CuKa12.xye")));
         families.add(new Family("inspect", any, (in, out) -> new String[] {"inspect", "--input", in.toString(), "--json"}, 20, Kind.TEXT, -1, false));
@@ -180,6 +205,20 @@ class FuzzCliTest {
             fail(failures.size() + " fuzz cases broke the contract:\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
         }
         assertTrue(counts.exit2 > 0 && counts.exit0 > 0, "the mutations reach both outcomes");
+    }
+
+    /** One voxel's spectrum of a sample stack as two-column text (energy eV, mu). */
+    private static void writeSpectrum(Path stack, int y, int x, Path out) throws IOException {
+        try (org.cathodekit.io.Hdf5XanesStack s = org.cathodekit.io.Hdf5XanesStack.open(stack)) {
+            double[] e = s.energiesEv();
+            float[][] planes = new float[e.length][s.width()];
+            s.read(0, 1, y, 1, planes);
+            StringBuilder sb = new StringBuilder("# voxel (" + y + ", " + x + ") of " + stack.getFileName() + "\n# energy_eV mu\n");
+            for (int i = 0; i < e.length; i++) {
+                sb.append(String.format(Locale.ROOT, "%.3f %.6f%n", e[i], planes[i][x]));
+            }
+            Files.writeString(out, sb);
+        }
     }
 
     private static void makeMap(Path stack, Path out) {

@@ -64,8 +64,8 @@ public final class Plausibility {
     public static final double MAP_MAX_ABS = 1e6;
     /** Largest plausible distance from a map's median, in (floored) interquartile ranges. */
     public static final double MAP_MAX_IQR_MULTIPLE = 1000;
-    /** IQR floor relative to |median| (a constant map has IQR 0). */
-    public static final double MAP_IQR_FLOOR_RELATIVE = 1e-3;
+    /** IQR floor relative to |median| (a constant map has IQR 0; at 8.3 keV the floor is 0.83 eV, so the bound stays (a constant map has IQR 0)gt;= 830 eV). */
+    public static final double MAP_IQR_FLOOR_RELATIVE = 1e-4;
     /** Absolute IQR floor in the map's unit. */
     public static final double MAP_IQR_FLOOR_ABS = 1e-3;
     /** Most values sorted for a map's quartiles (evenly spaced subsample beyond). */

@@ -283,6 +283,12 @@ class DataSafetyCliTest {
                 assertEquals(List.of(), tga(p).get("warnings"), p.toString());
             }
         }
+        // every vendor fixture that analyses (the bad_* ones are exit 2 by design)
+        for (String f : List.of("generic_no_time_bad_row.csv", "generic_tsv_kelvin_gram.tsv", "mettler_stare.txt", "netzsch_proteus.csv",
+                "setaram.txt", "ta_trios.txt", "ta_universal_analysis.txt")) {
+            Path p = FuzzCliTest.FIXTURES.resolve("tga").resolve(f);
+            assertEquals(List.of(), tga(p).get("warnings"), f);
+        }
     }
 
     /** One voxel's spectrum of a sample stack as a two-column text file. */

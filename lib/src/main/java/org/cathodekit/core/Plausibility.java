@@ -121,36 +121,30 @@ public final class Plausibility {
      * @param unit the map's unit for the warning, e.g. "eV"
      */
     public static MapScreen screenMap(float[] values, String unit) {
-        int n = 0;
-        float[] finite = new float[values.length];
-        boolean nonFinite = false;
-        for (float v : values) {
-            if (Float.isFinite(v)) {
-                finite[n++] = v;
-            } else if (!Float.isNaN(v)) {
-                nonFinite = true;
-            }
-        }
-        if (n == 0) {
-            return new MapScreen(values, 0, Double.NaN, Double.NaN, null);
-        }
-        // median and IQR of the values within the absolute bound (the bound first, so corrupted values cannot move them)
+        // quartiles of the finite values within the absolute bound (the bound first, so corrupted values cannot move
+        // them), from at most QUANTILE_SAMPLE evenly spaced ones: deterministic, and a 20 M-voxel volume sorts 1 M values
         int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (Math.abs(finite[i]) <= MAP_MAX_ABS) {
-                finite[m++] = finite[i];
+        for (float v : values) {
+            if (Math.abs(v) <= MAP_MAX_ABS) {
+                m++;
             }
         }
         double lo = -MAP_MAX_ABS;
         double hi = MAP_MAX_ABS;
         if (m > 0) {
-            // quartiles of at most QUANTILE_SAMPLE evenly spaced values (deterministic; a 20 M-voxel volume sorts 1 M values)
             int stride = Math.max(1, m / QUANTILE_SAMPLE);
             float[] s = new float[(m + stride - 1) / stride];
-            for (int i = 0, j = 0; i < m; i += stride) {
-                s[j++] = finite[i];
+            int k = 0;
+            int seen = 0;
+            for (float v : values) {
+                if (Math.abs(v) <= MAP_MAX_ABS) {
+                    if (seen++ % stride == 0) {
+                        s[k++] = v;
+                    }
+                }
             }
-            Arrays.sort(s);
+            Arrays.sort(s, 0, k);
+            s = Arrays.copyOf(s, k);
             double median = quantile(s, 0.5);
             double iqr = quantile(s, 0.75) - quantile(s, 0.25);
             double scale = Math.max(iqr, Math.max(MAP_IQR_FLOOR_RELATIVE * Math.abs(median), MAP_IQR_FLOOR_ABS));
@@ -163,7 +157,7 @@ public final class Plausibility {
                 flagged++;
             }
         }
-        if (flagged == 0 && !nonFinite) {
+        if (flagged == 0) {
             return new MapScreen(values, 0, lo, hi, null);
         }
         float[] out = values.clone();

@@ -20,9 +20,7 @@ final class ChecksumCommand extends JsonCommand {
 
     @Override
     protected Json.Obj compute() throws IOException {
-        if (!Files.isRegularFile(input)) {
-            throw new DataFormatException(input, null, "file not found (expected an existing regular file)");
-        }
+        org.cathodekit.core.InputFiles.requireRegularFile(input, "an existing regular file");
         return Json.object()
                 .put("file", input.toString())
                 .put("bytes", Files.size(input))

@@ -66,8 +66,13 @@ final class GittCommand extends JsonCommand {
     @Option(names = "--area-cm2", description = "Contact area S [cm^2] for the Weppner-Huggins (m, V_M, M, S) form.")
     Double areaCm2;
 
+    @Option(names = "--voltage-range-v", defaultValue = "0:10", paramLabel = "LO:HI",
+            description = "Plausible cell voltage [V]; rows outside are left out and counted in 'warnings' (default ${DEFAULT-VALUE}).")
+    String voltageRange;
+
     @Override
     protected Json.Obj compute() {
+        double[] vr = range(voltageRange, "--voltage-range-v");
         String[] w = window.split(":");
         if (w.length != 2) {
             throw new IllegalArgumentException("--window-sqrt-s must be start:end in s^0.5, e.g. 10:20, got '" + window + "'");
@@ -103,7 +108,7 @@ final class GittCommand extends JsonCommand {
         }
         CyclerFormat f = CyclerFormat.fromName(format);
         CyclerData data = CyclerReader.read(input, columns.applyTo(CyclerReadOptions.DEFAULTS.withFormat(f)));
-        GittResult r = Gitt.analyse(data, o);
+        GittResult r = Gitt.analyse(data, o, vr[0], vr[1]);
         List<Object> pulses = new ArrayList<>();
         for (GittPulse p : r.pulses()) {
             pulses.add(Json.object()
@@ -140,11 +145,35 @@ final class GittCommand extends JsonCommand {
                 .put("units_detected", data.unitsDetected())
                 .put("rows", data.size())
                 .put("skipped_rows", data.skippedRowCount())
+                .put("voltage_range_V", vr)
+                .put("warnings", concat(data.warnings(), r.warnings()))
                 .put("radius_m", o.radiusM())
                 .put("window_sqrt_s", new double[] {w1, w2})
                 .put("on_threshold_A", r.onThresholdA())
                 .put("off_threshold_A", r.offThresholdA())
                 .put("pulses", pulses)
                 .put("dropped", dropped);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static double[] range(String s, String option) {
+        String[] p = s.split(":");
+        try {
+            if (p.length == 2) {
+                double lo = Double.parseDouble(p[0].trim());
+                double hi = Double.parseDouble(p[1].trim());
+                if (lo < hi) {
+                    return new double[] {lo, hi};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be LO:HI with numbers LO < HI (volts), got '" + s + "'");
     }
 }

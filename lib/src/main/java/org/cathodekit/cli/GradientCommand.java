@@ -94,6 +94,7 @@ final class GradientCommand extends JsonCommand {
                 .put("group_counts", s.groupCounts())
                 .put("mean_size_by_group", s.groupMeanSizeEvPerNm())
                 .put("size_unit", "eV/nm")
+                .put("warnings", s.warnings())
                 .put("threads", Parallel.threads())
                 .put("seconds", secondsSince(t0));
     }
@@ -110,9 +111,7 @@ final class GradientCommand extends JsonCommand {
     }
 
     static Loaded load(Path file, String path) {
-        if (!Files.isRegularFile(file)) {
-            throw new DataFormatException(file, null, "no such file (expected an HDF5 file holding an edge-energy map)");
-        }
+        org.cathodekit.core.InputFiles.requireRegularFile(file, "an HDF5 file holding an edge-energy map");
         try (HdfFile hdf = new HdfFile(file)) {
             Node node;
             try {
@@ -134,6 +133,7 @@ final class GradientCommand extends JsonCommand {
                 throw new DataFormatException(file, "dataset " + path, "has " + dims.length + " dimension(s) "
                         + Arrays.toString(ds.getDimensions()) + "; expected a 2D map [y][x] or a 3D volume [z][y][x]");
             }
+            org.cathodekit.io.Hdf5MapFile.checkDataset(file, path, ds);
             Class<?> type = ds.getJavaType();
             Object flat = ds.getDataFlat();
             float[] values;
@@ -161,7 +161,8 @@ final class GradientCommand extends JsonCommand {
     private static float[] relativeFloat(double[] d) {
         double min = Double.POSITIVE_INFINITY;
         for (double v : d) {
-            if (v < min && Double.isFinite(v)) {
+            // the offset from plausible values only (core.Plausibility): one corrupted -1e38 would cost every value its precision
+            if (v < min && Math.abs(v) <= org.cathodekit.core.Plausibility.MAP_MAX_ABS) {
                 min = v;
             }
         }

@@ -76,7 +76,9 @@ public abstract class JsonCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_BAD_INPUT;
         } catch (OutOfMemoryError e) {
-            err.println(name + ": internal error: out of memory (raise -Xmx via JAVA_OPTS): " + oneLine(e.getMessage()));
+            long[] need = memoryNeed();
+            err.println(name + ": internal error: " + outOfMemoryAdvice(Runtime.getRuntime().maxMemory(),
+                    need == null ? 0 : need[0], need == null ? -1 : need[1]) + " (" + oneLine(e.getMessage()) + ")");
             err.flush();
             return Main.EXIT_INTERNAL;
         } catch (Exception | Error e) {
@@ -88,6 +90,50 @@ public abstract class JsonCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_INTERNAL;
         }
+    }
+
+    /**
+     * The one-line advice after an {@link OutOfMemoryError}: the heap in use and numbers that would
+     * fit. For commands that stream by slab ({@code --slab-mb}) the numbers come from
+     * {@link #memoryNeed()}: the resident output (e.g. the result maps) plus
+     * {@value #SLAB_COPIES} slab sizes ({@code Xanes.maps} keeps two slabs in flight and may grow a
+     * slab up to 4x to align it with storage chunks), plus {@value #HEADROOM_MB} MB for the JVM and
+     * libraries. Without slab streaming the advice is twice the heap.
+     *
+     * @param maxHeapBytes {@link Runtime#maxMemory()}
+     * @param slabMb       the command's {@code --slab-mb}, or 0 when it has none
+     * @param residentMb   memory the result needs whatever the slab size (MB), or -1 when unknown
+     */
+    static String outOfMemoryAdvice(long maxHeapBytes, long slabMb, long residentMb) {
+        long heapMb = Math.max(1, maxHeapBytes >> 20);
+        if (slabMb <= 0 || residentMb < 0) {
+            return "out of memory with a heap of " + heapMb + " MB (-Xmx" + heapMb + "m): raise the heap, e.g. JAVA_OPTS=-Xmx"
+                    + roundUp(heapMb * 2) + "m";
+        }
+        long fitSlab = (heapMb - HEADROOM_MB - residentMb) / SLAB_COPIES;
+        long needHeap = roundUp(residentMb + HEADROOM_MB + SLAB_COPIES * slabMb);
+        String slabAdvice = fitSlab >= 1 && fitSlab < slabMb ? "use --slab-mb " + fitSlab + " (fits this heap) or " : "";
+        return "out of memory with a heap of " + heapMb + " MB (-Xmx" + heapMb + "m; the result needs about " + residentMb
+                + " MB, each slab of --slab-mb " + slabMb + " up to " + SLAB_COPIES + "x that): " + slabAdvice
+                + "raise the heap to JAVA_OPTS=-Xmx" + Math.max(needHeap, roundUp(heapMb + 1)) + "m";
+    }
+
+    /** Up to the next multiple of 64 MB. */
+    private static long roundUp(long mb) {
+        return (mb + 63) / 64 * 64;
+    }
+
+    /** Slab sizes alive at once in slab-streaming commands (see {@link #outOfMemoryAdvice}). */
+    static final int SLAB_COPIES = 8;
+    /** Heap kept for the JVM, jhdf and picocli in the advice, MB. */
+    static final long HEADROOM_MB = 64;
+
+    /**
+     * For the out-of-memory advice: {@code {slabMb, residentMb}} of a slab-streaming command
+     * (resident: what the result needs whatever the slab size; -1 when not yet known), or null.
+     */
+    protected long[] memoryNeed() {
+        return null;
     }
 
     private static String oneLine(String s) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.Json;
+import org.cathodekit.core.OutputGuard;
 import org.cathodekit.io.TgaCurve;
 import org.cathodekit.io.TgaInspector;
 import org.cathodekit.io.TgaReader;
@@ -86,6 +87,7 @@ final class TgaCommand extends JsonCommand {
 
     @Override
     protected Json.Obj compute() throws IOException {
+        OutputGuard.output("--curve-out", curveOut).notAnyOf("--input", inputs);
         ChemicalFormula f = formula == null ? null : ChemicalFormula.parse(formula);
         if (f != null && !(f.amountOf("O") > 0)) {
             throw new IllegalArgumentException("--formula '" + formula + "' contains no oxygen; expected an oxide such as Li0.3Ni0.8Mn0.1Co0.1O2");

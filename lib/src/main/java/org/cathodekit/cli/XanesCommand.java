@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.Json;
+import org.cathodekit.core.OutputGuard;
+import org.cathodekit.core.Plausibility;
 import org.cathodekit.core.Parallel;
 import org.cathodekit.io.Hdf5MapFile;
 import org.cathodekit.io.Hdf5XanesStack;
@@ -27,6 +29,7 @@ import org.cathodekit.xanes.SpectrumMetrics;
 import org.cathodekit.xanes.Summary;
 import org.cathodekit.xanes.ValenceCalibration;
 import org.cathodekit.xanes.VoxelMap;
+import org.cathodekit.xanes.VoxelStatus;
 import org.cathodekit.xanes.WhitelineFit;
 import org.cathodekit.xanes.Xanes;
 import org.cathodekit.xanes.XanesStatistics;
@@ -124,6 +127,14 @@ public final class XanesCommand implements Runnable {
         Path out;
         @Option(names = "--slab-mb", defaultValue = "64", description = "Stack data per slab, MB (memory bound; default ${DEFAULT-VALUE}).")
         long slabMb;
+        /** Voxels of the opened stack (for the out-of-memory advice), -1 before opening. */
+        private long voxels = -1;
+
+        @Override
+        protected long[] memoryNeed() {
+            // resident: edge50, white-line and edge-jump float maps, the status bytes, and the copies made for writing
+            return new long[] {slabMb, voxels < 0 ? -1 : (voxels * (3 * 4 + 1) * 2 >> 20) + 1};
+        }
 
         @Override
         protected Json.Obj compute() throws Exception {
@@ -133,8 +144,8 @@ public final class XanesCommand implements Runnable {
                 throw new IllegalArgumentException("--slab-mb must be > 0, got " + slabMb);
             }
             boolean xrm = XrmStack.looksLikeXradia(input.toString());
-            if (!xrm && Files.exists(out) && Files.isSameFile(out, input)) {
-                throw new IllegalArgumentException("--out " + out + " is the input file; the input is never modified, choose another output");
+            if (!xrm) {
+                OutputGuard.output("--out", out).notSameAs("--input", input);
             }
             EdgeMaps maps;
             Map<String, String> prov = new LinkedHashMap<>();
@@ -146,6 +157,7 @@ public final class XanesCommand implements Runnable {
                     throw new IllegalArgumentException("--images/--energies name HDF5 datasets; " + input + " is Xradia input");
                 }
                 xs = XrmStack.build(input.toString(), xradia.toOptions());
+                voxels = (long) xs.depth() * xs.height() * xs.width();
                 OutputGuard.output("--out", out).notAnyOf("--input", xs.inputs());
                 maps = Xanes.maps(xs, o, Parallel.threads(), slabMb << 20);
                 layout = "XRADIA";
@@ -156,6 +168,7 @@ public final class XanesCommand implements Runnable {
                 prov.put("stack", xs.describe());
                 prov.put("command", "cathodekit xanes map");
             } else try (Hdf5XanesStack stack = Hdf5XanesStack.open(input, images, energies)) {
+                voxels = (long) stack.depth() * stack.height() * stack.width();
                 maps = Xanes.maps(stack, o, Parallel.threads(), slabMb << 20);
                 layout = stack.layout().name();
                 note = stack.energyUnitNote();
@@ -180,6 +193,7 @@ public final class XanesCommand implements Runnable {
             r.put("edge50", maps.edge50() == null ? null : summaryJson(XanesStatistics.summary(maps.edge50())));
             r.put("whiteline", maps.whiteline() == null ? null : summaryJson(XanesStatistics.summary(maps.whiteline())));
             r.put("status_counts", maps.counts().asMap());
+            r.put("warnings", maps.warnings());
             r.put("masking_rule", o.maskingRule());
             r.put("edge_reference_eV", o.resolvedEdgeReferenceEv());
             if (xs != null) {
@@ -265,7 +279,11 @@ public final class XanesCommand implements Runnable {
                     .put("whiteline_eV", m.whitelineEv())
                     .put("edge_jump", m.edgeJump())
                     .put("status", st)
-                    .put("masking_rule", o.maskingRule());
+                    .put("masking_rule", o.maskingRule())
+                    .put("warnings", m.status().contains(VoxelStatus.IMPLAUSIBLE)
+                            ? List.of("the spectrum holds implausible mu values (|mu| > " + Plausibility.MU_MAX_ABS + ", or more than "
+                                    + Plausibility.WHITELINE_MU_MAX_JUMPS + " edge jumps in the white-line window): no metrics")
+                            : List.of());
             if (ag != null) {
                 r.put("group", ag.label()).put("groups", prj.labels()).put("athena", ag.athena().toJson());
             }
@@ -295,8 +313,9 @@ public final class XanesCommand implements Runnable {
             }
             ValenceCalibration cal = valence == null ? null : parseValence(valence);
             List<VoxelMap> ms = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
             for (Path p : maps) {
-                VoxelMap m = Hdf5MapFile.readMap(p, dataset);
+                VoxelMap m = plausible(Hdf5MapFile.readMap(p, dataset), p, warnings);
                 ms.add(cal == null ? m : cal.apply(m));
             }
             HistogramSet h;
@@ -319,8 +338,35 @@ public final class XanesCommand implements Runnable {
                 ds.add(o);
             }
             return Json.object().put("dataset", dataset).put("unit", ms.get(0).unit()).put("bin_width", h.binWidth())
-                    .put("bin_edges", h.edges()).put("calibration", valence).put("datasets", ds);
+                    .put("bin_edges", h.edges()).put("calibration", valence).put("warnings", warnings).put("datasets", ds);
         }
+    }
+
+    /**
+     * The map plausibility rule of {@link Plausibility#screenMap} on a map read from {@code file}:
+     * implausible values become NaN and a warning naming the file is added.
+     */
+    static VoxelMap plausible(VoxelMap m, Path file, List<String> warnings) {
+        float[][][] a = m.toArray();
+        int plane = m.height() * m.width();
+        float[] flat = new float[(int) m.voxels()];
+        for (int z = 0; z < a.length; z++) {
+            for (int y = 0; y < a[z].length; y++) {
+                System.arraycopy(a[z][y], 0, flat, z * plane + y * m.width(), m.width());
+            }
+        }
+        Plausibility.MapScreen screen = Plausibility.screenMap(flat, m.unit());
+        if (screen.warning() == null) {
+            return m;
+        }
+        warnings.add(file + ", dataset " + m.name() + ": " + screen.warning());
+        float[] v = screen.values();
+        for (int z = 0; z < a.length; z++) {
+            for (int y = 0; y < a[z].length; y++) {
+                System.arraycopy(v, z * plane + y * m.width(), a[z][y], 0, m.width());
+            }
+        }
+        return VoxelMap.of(m.name(), m.unit(), a);
     }
 
     static ValenceCalibration parseValence(String s) {
@@ -365,8 +411,10 @@ public final class XanesCommand implements Runnable {
 
         @Override
         protected Json.Obj compute() throws Exception {
-            VoxelMap ma = Hdf5MapFile.readMap(a, dataset);
-            VoxelMap mb = Hdf5MapFile.readMap(b, dataset);
+            OutputGuard.output("--out", out).notSameAs("--a", a).notSameAs("--b", b);
+            List<String> warnings = new ArrayList<>();
+            VoxelMap ma = plausible(Hdf5MapFile.readMap(a, dataset), a, warnings);
+            VoxelMap mb = plausible(Hdf5MapFile.readMap(b, dataset), b, warnings);
             org.cathodekit.tomo.RegistrationResult reg = null;
             if (register) {
                 if (ma.depth() != mb.depth() || ma.height() != mb.height() || ma.width() != mb.width()) {
@@ -418,7 +466,8 @@ public final class XanesCommand implements Runnable {
                     .put("a_count", XanesStatistics.summary(ma).count())
                     .put("b_count", XanesStatistics.summary(mb).count())
                     .put("bin_width", h.binWidth()).put("bin_edges", h.edges()).put("counts", hd.counts())
-                    .put("out", out == null ? null : out.toString());
+                    .put("out", out == null ? null : out.toString())
+                    .put("warnings", warnings);
             r.put("registered", reg != null);
             if (reg != null) {
                 double[] sh = reg.shiftVox();

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.Plausibility;
 import org.cathodekit.core.CyclerData;
 
 /**
@@ -91,16 +92,35 @@ public final class Gitt {
      *                                  step detection is asked for without a step column
      */
     public static GittResult analyse(CyclerData data, GittOptions options) {
+        return analyse(data, options, Plausibility.VOLTAGE_MIN_V, Plausibility.VOLTAGE_MAX_V);
+    }
+
+    /**
+     * As {@link #analyse(CyclerData, GittOptions)} with the plausible voltage range given: rows whose
+     * voltage lies outside {@code [minVoltageV, maxVoltageV]} or is not finite, and rows with a
+     * non-finite current, are left out and counted in {@link GittResult#warnings()} (see
+     * {@link Plausibility}); they would otherwise set the automatic pulse thresholds.
+     */
+    public static GittResult analyse(CyclerData data, GittOptions options, double minVoltageV, double maxVoltageV) {
         Checks.requirePositive(options.radiusM(), "radiusM (particle radius; set it with withRadiusM)");
-        double[] t = data.timeS();
-        double[] v = data.voltageV();
-        double[] c = data.currentA();
+        if (!(minVoltageV < maxVoltageV)) {
+            throw new IllegalArgumentException("plausible voltage range must have min < max, got " + minVoltageV + ".." + maxVoltageV + " V");
+        }
+        Plausibility.RowScreen screen = Plausibility.screenCycler(data.voltageV(), data.currentA(), minVoltageV, maxVoltageV);
+        double[] t = screen.keep(data.timeS());
+        double[] v = screen.keep(data.voltageV());
+        double[] c = screen.keep(data.currentA());
         int n = t.length;
+        if (n < 2) {
+            throw new IllegalArgumentException((data.source() == null ? "data" : data.source().toString()) + ": " + n
+                    + " of " + data.size() + " rows left after the plausibility rules (" + String.join("; ", screen.warnings())
+                    + "); expected a GITT series");
+        }
         String where = data.source() == null ? "data" : data.source().toString();
         double[] thr = GittPulses.thresholds(c, options);
         int[] seg; // pairs first,last
         if (options.detection() == PulseDetection.STEP_COLUMN) {
-            int[] step = data.step();
+            int[] step = screen.keep(data.step());
             if (step == null) {
                 throw new IllegalArgumentException(where + ": pulse detection by step column asked for, but the file has no "
                         + "step column (expected e.g. 'Ns', 'Step Index', 'Step'); use current detection");
@@ -157,7 +177,8 @@ public final class Gitt {
             }
             pulses.add(analysePulse(pulses.size(), t, v, c, q, s, e, nextStart - 1, mean, molLi, options));
         }
-        return new GittResult(options, thr[0], thr[1], n, withOcvNonlinearity(pulses, options), dropped);
+        return new GittResult(options, thr[0], thr[1], data.size(), withOcvNonlinearity(pulses, options), dropped,
+                screen.warnings());
     }
 
     /**

@@ -12,11 +12,20 @@ import java.util.List;
  * @param rows             rows in the input series
  * @param pulses           analysed pulses in file order (unmodifiable)
  * @param dropped          pulses found but not analysed (unmodifiable)
+ * @param warnings         rows left out by the plausibility rules of {@link org.cathodekit.core.Plausibility}
+ *                         (voltage outside the plausible range, non-finite current), with counts; empty for clean data
  */
 public record GittResult(GittOptions options, double onThresholdA, double offThresholdA, int rows,
-        List<GittPulse> pulses, List<DroppedPulse> dropped) {
+        List<GittPulse> pulses, List<DroppedPulse> dropped, List<String> warnings) {
+
+    /** A result without warnings. */
+    public GittResult(GittOptions options, double onThresholdA, double offThresholdA, int rows,
+            List<GittPulse> pulses, List<DroppedPulse> dropped) {
+        this(options, onThresholdA, offThresholdA, rows, pulses, dropped, List.of());
+    }
 
     public GittResult {
+        warnings = List.copyOf(warnings);
         pulses = List.copyOf(pulses);
         dropped = List.copyOf(dropped);
     }

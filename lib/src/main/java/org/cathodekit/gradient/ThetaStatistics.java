@@ -29,12 +29,15 @@ package org.cathodekit.gradient;
  * @param sizeBinEdgesEvPerNm     edges of the |u| histogram: 20 log-spaced bins per decade from 1e-6 to
  *                                1e2 eV/nm (161 edges); sizes outside fall in the first/last bin
  * @param groupSizeCounts         [9][160] counts of |u| per group and size bin
+ * @param warnings                what was doubtful in the input (implausible values masked, a result from
+ *                                less than {@link org.cathodekit.core.Plausibility#MIN_SHARE_USED} of the
+ *                                interior units); empty for a clean input
  */
 public record ThetaStatistics(GradientModel model, GradientOptions options, double unitSpacingNm, int[] unitsShape,
         long validUnits, double[] centreUnits, long interiorUnits, long vectors, long droppedZero,
         double[] thetaDensityPerDeg, double[] weightedThetaDensityPerDeg, double[] referenceDensityPerDeg,
         double meanAbsCos, double randomMeanAbsCos, double tangentialIndex, long[] groupCounts,
-        double[] groupMeanSizeEvPerNm, double[] sizeBinEdgesEvPerNm, long[][] groupSizeCounts) {
+        double[] groupMeanSizeEvPerNm, double[] sizeBinEdgesEvPerNm, long[][] groupSizeCounts, java.util.List<String> warnings) {
 
     public ThetaStatistics {
         unitsShape = unitsShape.clone();
@@ -46,6 +49,7 @@ public record ThetaStatistics(GradientModel model, GradientOptions options, doub
         groupMeanSizeEvPerNm = groupMeanSizeEvPerNm.clone();
         sizeBinEdgesEvPerNm = sizeBinEdgesEvPerNm.clone();
         groupSizeCounts = deepCopy(groupSizeCounts);
+        warnings = java.util.List.copyOf(warnings);
     }
 
     private static long[][] deepCopy(long[][] a) {

@@ -1,6 +1,7 @@
 package org.cathodekit.gradient;
 
 import org.cathodekit.core.Parallel;
+import org.cathodekit.core.Plausibility;
 
 /**
  * Paper A's valence-gradient model (Xu et al., Nat. Commun. 11, 83 (2020), Fig. 4 and Suppl. Figs.
@@ -194,6 +195,20 @@ public final class ValenceGradient {
         if (mask != null && mask.length != e.length) {
             throw new IllegalArgumentException("mask has " + mask.length + " values but the data have " + e.length);
         }
+        // 0. plausibility (core.Plausibility): corrupted values are masked and counted, never used
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        float[] unmasked = e;
+        if (mask != null) {
+            unmasked = new float[e.length];
+            for (int i = 0; i < e.length; i++) {
+                unmasked[i] = mask[i] ? e[i] : Float.NaN;
+            }
+        }
+        Plausibility.MapScreen screen = Plausibility.screenMap(unmasked, "eV");
+        if (screen.warning() != null) {
+            warnings.add(screen.warning());
+            e = screen.values();
+        }
         // 1. count valid voxels; note Inf (which the kernel's NaN test would not catch)
         long[] valid = new long[1];
         boolean[] hasInf = new boolean[1];
@@ -254,12 +269,17 @@ public final class ValenceGradient {
             groupMean[g] = acc.groupCounts[g] == 0 ? Double.NaN : acc.groupSize[g] / acc.groupCounts[g];
             System.arraycopy(acc.sizeHist, g * SIZE_BINS, sizeCounts[g], 0, SIZE_BINS);
         }
+        String share = Plausibility.shareWarning(vectors, acc.interior, "interior units (the other units' gradients vanished or "
+                + "were not finite)");
+        if (share != null) {
+            warnings.add("gradient statistics " + share);
+        }
         double[] edges = SIZE_EDGE.clone();
         double meanAbsCos = acc.sumAbsCos / vectors;
         double[] centreXyz = {centre[0], centre[1], model == GradientModel.MAP_2D ? 0 : centre[2]};
         return new ThetaStatistics(model, o, h, new int[] {mz, my, mx}, validUnits, centreXyz, acc.interior, vectors,
                 acc.dropped, density, weighted, model.referenceDensityPerDeg(), meanAbsCos, model.randomMeanAbsCos(),
-                model.tangentialIndex(meanAbsCos), acc.groupCounts, groupMean, edges, sizeCounts);
+                model.tangentialIndex(meanAbsCos), acc.groupCounts, groupMean, edges, sizeCounts, warnings);
     }
 
     private static String shape(GradientModel model, int nz, int ny, int nx) {

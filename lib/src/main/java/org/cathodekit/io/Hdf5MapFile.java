@@ -82,7 +82,7 @@ public final class Hdf5MapFile {
                 WritableDataset sd = maps.volume() ? f.putDataset("status", st, DatasetCreationOptions.builder().unsigned().build())
                         : f.putDataset("status", st[0], DatasetCreationOptions.builder().unsigned().build());
                 sd.putAttribute("long_name", "per-voxel status bits: 0 valid, 1 masked (edge jump below minimum), 2 no 0.5 crossing, "
-                        + "4 white-line fit rejected, 8 non-finite spectrum");
+                        + "4 white-line fit rejected, 8 non-finite spectrum, 16 implausible value (see org.cathodekit.core.Plausibility)");
                 WritableGroup p = f.putGroup("provenance");
                 for (Map.Entry<String, String> e : provenanceAttributes(maps, provenance).entrySet()) {
                     p.putAttribute(e.getKey(), clip(e.getValue()));
@@ -97,8 +97,9 @@ public final class Hdf5MapFile {
                 p.putAttribute("auto_noise_factor", o.autoNoiseFactor());
                 p.putAttribute("peak_half_width_eV", o.peakHalfWidthEv());
                 StatusCounts c = maps.counts();
-                p.putAttribute("status_counts", new long[] {c.voxels(), c.valid(), c.masked(), c.noCrossing(), c.badFit(), c.nonFinite()});
-                p.putAttribute("status_counts_order", "voxels, valid, masked, no_crossing, bad_fit, non_finite");
+                p.putAttribute("status_counts", new long[] {c.voxels(), c.valid(), c.masked(), c.noCrossing(), c.badFit(), c.nonFinite(),
+                    c.implausible()});
+                p.putAttribute("status_counts_order", "voxels, valid, masked, no_crossing, bad_fit, non_finite, implausible");
                 p.putDataset("energies_eV", maps.energiesEv());
             }
         });
@@ -177,9 +178,7 @@ public final class Hdf5MapFile {
      * @throws DataFormatException naming the file and dataset when missing or not a 2D/3D float map
      */
     public static VoxelMap readMap(Path file, String dataset) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new DataFormatException(file, null, "file not found (expected an HDF5 map file)");
-        }
+        org.cathodekit.core.InputFiles.requireRegularFile(file, "an HDF5 map file");
         String path = dataset.startsWith("/") ? dataset : "/" + dataset;
         try (HdfFile h = new HdfFile(file)) {
             Node n;
@@ -196,6 +195,7 @@ public final class Hdf5MapFile {
                 throw new DataFormatException(file, "dataset " + path, "has shape " + java.util.Arrays.toString(dims)
                         + "; expected a 2D [y][x] or 3D [z][y][x] map");
             }
+            Hdf5XanesStack.checkStorage(file, path, d, "a map");
             Object data = d.getData();
             String unit = "";
             if (d.getAttribute("units") != null) {
@@ -219,7 +219,19 @@ public final class Hdf5MapFile {
                     + "; expected float32 or float64");
         } catch (HdfException e) {
             throw new DataFormatException(file, null, "not a readable HDF5 file (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            throw Hdf5XanesStack.damaged(file, "dataset " + path, e);
         }
+    }
+
+    /**
+     * The checks {@link #readMap} makes before reading a map dataset, for other readers of maps:
+     * not empty, contiguous data inside the file.
+     *
+     * @throws DataFormatException naming the file and dataset
+     */
+    public static void checkDataset(Path file, String path, Dataset d) {
+        Hdf5XanesStack.checkStorage(file, path, d, "a map");
     }
 
     private static float[][] toFloat(double[][] d) {

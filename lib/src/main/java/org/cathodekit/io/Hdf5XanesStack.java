@@ -125,13 +125,11 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
      *                             energies not finite/increasing/duplicate, length mismatch
      */
     public static Hdf5XanesStack open(Path file, String imagesPath, String energiesPath) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new DataFormatException(file, null, "file not found (expected an HDF5 XANES stack)");
-        }
+        org.cathodekit.core.InputFiles.requireRegularFile(file, "an HDF5 XANES stack");
         HdfFile hdf;
         try {
             hdf = new HdfFile(file);
-        } catch (HdfException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // HdfException and whatever jhdf's parsing of damaged bytes throws
             throw new DataFormatException(file, null, "not a readable HDF5 file (" + e.getMessage() + ")", e);
         }
         try {
@@ -163,6 +161,8 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
                 throw new DataFormatException(file, "dataset " + ip, "has rank " + d.length + " (shape "
                         + java.util.Arrays.toString(d) + "); expected [energy][y][x] or [energy][z][y][x]");
             }
+            checkStorage(file, ip, img, "image stack");
+            checkStorage(file, ep, eng, "energies");
             Class<?> t = img.getJavaType();
             if (!(t == float.class || t == double.class || t == short.class || t == int.class || t == byte.class || t == long.class)) {
                 throw new DataFormatException(file, "dataset " + ip, "has element type " + t.getSimpleName()
@@ -190,7 +190,50 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
             return new Hdf5XanesStack(file, hdf, layout, ip, ep, img, ev, note);
         } catch (RuntimeException e) {
             hdf.close();
-            throw e;
+            throw damaged(file, null, e);
+        }
+    }
+
+    /**
+     * Bad input, not an internal fault: jhdf reading damaged metadata throws {@link HdfException} and,
+     * on some damage, plain runtime exceptions (buffer underflow, negative sizes, index errors) or an
+     * {@link IllegalArgumentException} naming no file ("Couldn't read 0 bytes as int"). Our own
+     * {@link DataFormatException}s pass through.
+     */
+    static IllegalArgumentException damaged(Path file, String location, RuntimeException e) {
+        if (e instanceof DataFormatException dfe) {
+            return dfe; // ours: already names the file, the place and the expectation
+        }
+        return new DataFormatException(file, location, "damaged or unreadable HDF5 metadata (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); expected an intact HDF5 file", e);
+    }
+
+    /**
+     * Checks a dataset before reading it: at least one element per axis ("empty dataset", not a type
+     * error), and contiguous data ending inside the file (a truncated file or damaged size is named
+     * here instead of failing, or allocating the declared size, later).
+     */
+    static void checkStorage(Path file, String path, Dataset d, String what) {
+        int[] dims = d.getDimensions();
+        for (int n : dims) {
+            if (n <= 0) {
+                throw new DataFormatException(file, "dataset " + path, "is empty (shape " + java.util.Arrays.toString(dims)
+                        + "); expected " + what + " with at least one element per axis");
+            }
+        }
+        if (d instanceof ContiguousDataset c) {
+            long bytes = d.getSizeInBytes();
+            long end = c.getDataAddress() + bytes;
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                return;
+            }
+            if (bytes < 0 || c.getDataAddress() < 0 || end > size) {
+                throw new DataFormatException(file, "dataset " + path, "declares " + bytes + " bytes of data from offset "
+                        + c.getDataAddress() + " but the file has " + size + " bytes: truncated or damaged file");
+            }
         }
     }
 
@@ -353,6 +396,14 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
 
     @Override
     public void read(int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
+        try {
+            readSlab(z0, dz, y0, dy, planes);
+        } catch (RuntimeException e) {
+            throw damaged(file, "dataset " + imagesPath + ", slab z " + z0 + "+" + dz + ", y " + y0 + "+" + dy, e);
+        }
+    }
+
+    private void readSlab(int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
         if (rawFloat != null) {
             try {
                 if (images instanceof ChunkedDataset c) {
@@ -482,9 +533,11 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
             } else {
                 data = images.getData(new long[] {0, y0, 0}, new int[] {ne, dy, nx});
             }
-        } catch (HdfException e) {
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw new DataFormatException(file, "dataset " + imagesPath + ", slab z " + z0 + "+" + dz + ", y " + y0 + "+" + dy,
-                    "cannot be read (" + e.getMessage() + ")", e);
+                    "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); expected intact image data", e);
         }
         for (int e = 0; e < ne; e++) {
             float[] dst = planes[e];

@@ -64,6 +64,9 @@ public final class PatternReader {
 
     /** Reads a pattern, format by extension and, for {@code .raw} and {@code .csv}, by content (see class doc). */
     public static DiffractionPattern read(Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new DataFormatException(file, null, "is a folder, expected a file");
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         return read(file, ext);

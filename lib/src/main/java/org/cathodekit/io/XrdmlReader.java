@@ -31,6 +31,9 @@ final class XrdmlReader {
 
     static DiffractionPattern read(Path file) {
         byte[] bytes;
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new DataFormatException(file, null, "is a folder, expected a file");
+        }
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

@@ -5,6 +5,8 @@ import static org.cathodekit.thermal.TgaMath.fmt;
 
 import java.util.List;
 
+import org.cathodekit.core.Plausibility;
+
 /**
  * Thermogravimetry: mass % relative to a reference mass, DTG by Savitzky-Golay, and the onset of a
  * mass-loss step by the definitions of {@link OnsetMethod}. Used for paper B (rapid weight-loss
@@ -57,12 +59,17 @@ public final class Tga {
     /**
      * Analyses one thermogram.
      *
-     * @param curve   the measured curve (not modified)
+     * @param measured the measured curve (not modified); rows beyond {@link Plausibility} are left out and named
+     *                 in {@link TgaResult#warnings()}
      * @param options the options (see {@link TgaOptions#DEFAULTS})
      * @return curves, onsets and the resolved parameters
      * @throws IllegalArgumentException for a curve too short for the window or a reference temperature outside the data
      */
-    public static TgaResult analyze(Thermogram curve, TgaOptions options) {
+    public static TgaResult analyze(Thermogram measured, TgaOptions options) {
+        // plausibility (core.Plausibility): masses far outside the initial mass and single-point spikes are removed and counted
+        Plausibility.RowScreen screen = Plausibility.screenMasses(measured.mass(), measured.massUnit());
+        Thermogram curve = screen.dropped() == 0 ? measured : new Thermogram(screen.keep(measured.timeS()),
+                screen.keep(measured.temperatureC()), screen.keep(measured.mass()), measured.massUnit());
         DtgCurve c = DtgCurve.of(curve, options);
         double[] t = c.t();
 
@@ -92,7 +99,7 @@ public final class Tga {
         }
         List<Onset> onsets = OnsetConstruction.all(c, peak, bl, options, noStep, lowLimitIndex);
         double windowK = c.window() * c.stepT();
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new java.util.ArrayList<>(screen.warnings());
         if (step) {
             String w = stepNotComplete(curve, c, bl, peakC, peakRate, windowK);
             if (w != null) {

@@ -29,9 +29,11 @@ import java.util.List;
  * @param massPct               smoothed mass % relative to the reference
  * @param rawMassPct            measured mass % relative to the reference
  * @param dtgPctPerK            DTG, d(mass %)/dT in %/K
- * @param warnings              what was doubtful, one sentence each (e.g. "step not complete: ..." when the
- *                              DTG peak lies at the end of the heating, see {@link Tga#analyze}); callers
- *                              add theirs with {@link #withWarnings}
+ * @param warnings              what was doubtful, one sentence each: rows removed by the plausibility rules of
+ *                              {@link org.cathodekit.core.Plausibility} (masses outside the plausible range,
+ *                              single-point spikes) with counts, "step not complete: ..." when the DTG peak lies
+ *                              at the end of the heating (see {@link Tga#analyze}); callers add theirs with
+ *                              {@link #withWarnings}
  */
 public record TgaResult(
         TgaOptions options,
@@ -55,6 +57,16 @@ public record TgaResult(
         double[] rawMassPct,
         double[] dtgPctPerK,
         List<String> warnings) {
+
+    /** A result without warnings. */
+    public TgaResult(TgaOptions options, Onset onset, List<Onset> allOnsets, boolean stepFound, double dtgPeakC,
+            double dtgPeakPctPerK, double dtgNoisePctPerK, int dtgWindowPoints, double dtgWindowK, int dtgPolynomialOrder,
+            double referenceMass, double referenceTemperatureC, String massUnit, int pointsUsed, int pointsAfterHeating,
+            int pointsPerBin, double[] temperatureC, double[] massPct, double[] rawMassPct, double[] dtgPctPerK) {
+        this(options, onset, allOnsets, stepFound, dtgPeakC, dtgPeakPctPerK, dtgNoisePctPerK, dtgWindowPoints, dtgWindowK,
+                dtgPolynomialOrder, referenceMass, referenceTemperatureC, massUnit, pointsUsed, pointsAfterHeating, pointsPerBin,
+                temperatureC, massPct, rawMassPct, dtgPctPerK, List.of());
+    }
 
     public TgaResult {
         warnings = List.copyOf(warnings);

@@ -2,6 +2,8 @@ package org.cathodekit.xanes;
 
 import java.util.Locale;
 
+import org.cathodekit.core.Plausibility;
+
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -243,10 +245,15 @@ final class EdgeKernel {
         out[EDGE50] = Double.NaN;
         out[WHITELINE] = Double.NaN;
         out[JUMP] = Double.NaN;
+        boolean implausible = false;
         for (int i = 0; i < mu.length; i++) {
             if (!Double.isFinite(mu[i])) {
                 return VoxelStatus.NON_FINITE.bit();
             }
+            implausible |= !Plausibility.muPlausible(mu[i]);
+        }
+        if (implausible) {
+            return VoxelStatus.IMPLAUSIBLE.bit();
         }
         int status = 0;
         if (edgeOn) {
@@ -305,8 +312,39 @@ final class EdgeKernel {
                 status |= VoxelStatus.BAD_FIT.bit();
             }
             out[WHITELINE] = wl;
+            if (edgeOn && !whitelineWindowPlausible(mu, out[JUMP])) {
+                out[EDGE50] = Double.NaN;
+                out[WHITELINE] = Double.NaN;
+                return status | VoxelStatus.IMPLAUSIBLE.bit();
+            }
+        }
+        if (!(Double.isNaN(out[EDGE50]) || inRange(out[EDGE50])) || !(Double.isNaN(out[WHITELINE]) || inRange(out[WHITELINE]))) {
+            out[EDGE50] = Double.NaN;
+            out[WHITELINE] = Double.NaN;
+            return status | VoxelStatus.IMPLAUSIBLE.bit();
         }
         return status;
+    }
+
+    /** Whether an energy lies inside the measured grid (a metric outside would be an extrapolation). */
+    private boolean inRange(double ev) {
+        return ev >= energies[0] && ev <= energies[energies.length - 1];
+    }
+
+    /**
+     * {@link Plausibility#WHITELINE_MU_MAX_JUMPS}: every mu in the white-line window within that many
+     * edge jumps of the pre-edge line (only called for voxels that passed the edge-jump mask).
+     */
+    private boolean whitelineWindowPlausible(double[] mu, double jump) {
+        double preMean = windowMean(mu, p0, p1);
+        double preSlope = windowSlope(mu, preW, p0, p1);
+        double limit = Plausibility.WHITELINE_MU_MAX_JUMPS * Math.abs(jump);
+        for (int i = w0; i <= w1; i++) {
+            if (!(Math.abs(mu[i] - (preMean + preSlope * (energies[i] - preXm))) <= limit)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Mean of {@code mu[from..to]} (inclusive): the intercept of the least-squares line at the window's mean energy. */

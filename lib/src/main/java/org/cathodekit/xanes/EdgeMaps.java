@@ -19,6 +19,11 @@ public record EdgeMaps(String source, double[] energiesEv, EdgeOptions options, 
         energiesEv = energiesEv.clone();
     }
 
+    /** @return the data warnings of these maps (non-finite and implausible voxels, see {@link StatusCounts#warnings()}). */
+    public java.util.List<String> warnings() {
+        return counts.warnings();
+    }
+
     @Override
     public double[] energiesEv() {
         return energiesEv.clone();

@@ -15,6 +15,7 @@ import java.util.List;
  * <tr><td>2</td><td>{@link #NO_CROSSING}</td><td>NaN</td><td>kept</td></tr>
  * <tr><td>4</td><td>{@link #BAD_FIT}</td><td>kept</td><td>NaN</td></tr>
  * <tr><td>8</td><td>{@link #NON_FINITE}</td><td>NaN</td><td>NaN</td></tr>
+ * <tr><td>16</td><td>{@link #IMPLAUSIBLE}</td><td>NaN</td><td>NaN</td></tr>
  * </table>
  */
 public enum VoxelStatus {
@@ -28,7 +29,14 @@ public enum VoxelStatus {
      */
     BAD_FIT(4),
     /** The spectrum holds NaN or infinite values; both maps NaN. */
-    NON_FINITE(8);
+    NON_FINITE(8),
+    /**
+     * The spectrum holds a value beyond {@link org.cathodekit.core.Plausibility}: |mu| above
+     * {@link org.cathodekit.core.Plausibility#MU_MAX_ABS}, mu in the white-line window more than
+     * {@link org.cathodekit.core.Plausibility#WHITELINE_MU_MAX_JUMPS} edge jumps from the pre-edge
+     * line, or a metric outside the stack's energy range; both maps NaN.
+     */
+    IMPLAUSIBLE(16);
 
     private final int bit;
 

@@ -53,8 +53,15 @@ public final class NativeCyclerFiles {
      *                             the module/table/record and offset
      */
     public static CyclerData read(Path file, CyclerFormat format) {
-        throw new DataFormatException(file, null, describe(format) + " is recognised but not read by this version;"
-                + " " + exportAdvice(format));
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new DataFormatException(file, null, java.nio.file.Files.isDirectory(file) ? "is a folder, expected a "
+                    + describe(format) + " file" : "file not found");
+        }
+        return switch (format) {
+            case ARBIN_RES -> ArbinResReader.read(file);
+            default -> throw new DataFormatException(file, null, describe(format) + " is recognised but not read by this"
+                    + " version; " + exportAdvice(format));
+        };
     }
 
     /**

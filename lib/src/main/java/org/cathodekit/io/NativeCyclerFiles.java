@@ -58,6 +58,7 @@ public final class NativeCyclerFiles {
                     + describe(format) + " file" : "file not found");
         }
         return switch (format) {
+            case BIOLOGIC_MPR -> BiologicMprReader.read(file);
             case ARBIN_RES -> ArbinResReader.read(file);
             default -> throw new DataFormatException(file, null, describe(format) + " is recognised but not read by this"
                     + " version; " + exportAdvice(format));

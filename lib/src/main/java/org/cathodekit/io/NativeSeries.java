@@ -50,6 +50,9 @@ final class NativeSeries {
         checks.add(new Object[] {nameInFile, valuesAh, part});
     }
 
+    /** Rows left out of the counter cross-checks (e.g. impedance points), or null. */
+    boolean[] skipInChecks;
+
     /**
      * A 32-bit value as the shortest decimal that reads back to it ({@code 3.0976174f} -> 3.0976174),
      * which is what the vendors' text exports print, rather than its binary expansion
@@ -73,7 +76,7 @@ final class NativeSeries {
         }
         for (Object[] c : checks) {
             String w = CounterCheck.compare((String) c[0], timeS, currentA, step, cycle, (double[]) c[1],
-                    (CounterCheck.Part) c[2]);
+                    (CounterCheck.Part) c[2], skipInChecks);
             if (w != null) {
                 warnings.add(w);
             }

@@ -60,6 +60,8 @@ public final class NativeCyclerFiles {
         return switch (format) {
             case BIOLOGIC_MPR -> BiologicMprReader.read(file);
             case ARBIN_RES -> ArbinResReader.read(file);
+            case NEWARE_NDA -> NewareNdaReader.read(file);
+            case NEWARE_NDAX -> NewareNdaxReader.read(file);
             default -> throw new DataFormatException(file, null, describe(format) + " is recognised but not read by this"
                     + " version; " + exportAdvice(format));
         };

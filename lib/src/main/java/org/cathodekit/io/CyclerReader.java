@@ -57,6 +57,11 @@ public final class CyclerReader {
      * @throws DataFormatException for unreadable or malformed files (see class doc)
      */
     public static CyclerData read(Path file, CyclerFormat format) {
+        CyclerFormat nat = format == null ? NativeCyclerFiles.recognise(file, Inspect.head(file)) : format;
+        if (nat == CyclerFormat.BIOLOGIC_MPR || nat == CyclerFormat.ARBIN_RES || nat == CyclerFormat.NEWARE_NDA
+                || nat == CyclerFormat.NEWARE_NDAX) {
+            return NativeCyclerFiles.read(file, nat);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

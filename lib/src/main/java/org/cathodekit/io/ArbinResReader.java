@@ -3,9 +3,7 @@ package org.cathodekit.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import com.healthmarketscience.jackcess.Column;
 import com.healthmarketscience.jackcess.Cursor;
@@ -98,10 +96,13 @@ final class ArbinResReader {
         double[] voltage = new double[rows];
         double[][] counterValues = new double[counters.size()][rows];
         Cursor cursor = table.getDefaultCursor();
-        Collection<String> columns = wanted;
+        Column[] cols = new Column[wanted.size()];
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = table.getColumn(wanted.get(k));
+        }
         int n = 0;
-        Row row;
-        while ((row = cursor.getNextRow(columns)) != null) {
+        Object[] v = new Object[cols.length];
+        while (cursor.moveToNextRow()) {
             if (n == rows) { // row count in the table definition was stale: grow
                 rows = Math.max(16, rows * 2);
                 testId = java.util.Arrays.copyOf(testId, rows);
@@ -115,17 +116,20 @@ final class ArbinResReader {
                     counterValues[k] = java.util.Arrays.copyOf(counterValues[k], rows);
                 }
             }
-            testId[n] = (int) number(file, row, "Test_ID", n);
-            point[n] = (long) number(file, row, "Data_Point", n);
-            t[n] = number(file, row, "Test_Time", n);
-            step[n] = (int) number(file, row, "Step_Index", n);
-            cycle[n] = (int) number(file, row, "Cycle_Index", n);
-            current[n] = number(file, row, "Current", n);
-            voltage[n] = number(file, row, "Voltage", n);
+            for (int k = 0; k < cols.length; k++) {
+                v[k] = cursor.getCurrentRowValue(cols[k]);
+            }
+            testId[n] = (int) number(file, v[0], "Test_ID", n);
+            point[n] = (long) number(file, v[1], "Data_Point", n);
+            t[n] = number(file, v[2], "Test_Time", n);
+            step[n] = (int) number(file, v[3], "Step_Index", n);
+            cycle[n] = (int) number(file, v[4], "Cycle_Index", n);
+            current[n] = number(file, v[5], "Current", n);
+            voltage[n] = number(file, v[6], "Voltage", n);
             for (int k = 0; k < counters.size(); k++) {
-                Object v = row.get(counters.get(k));
-                counterValues[k][n] = v == null ? Double.NaN
-                        : v instanceof Float f ? NativeSeries.fromFloat(f) : ((Number) v).doubleValue();
+                Object c = v[REQUIRED.size() + k];
+                counterValues[k][n] = c == null ? Double.NaN
+                        : c instanceof Float f ? NativeSeries.fromFloat(f) : ((Number) c).doubleValue();
             }
             n++;
         }
@@ -151,12 +155,13 @@ final class ArbinResReader {
         s.units.put("current", "Current -> A (Arbin fixed unit)");
         for (int k = 0; k < counters.size(); k++) {
             String c = counters.get(k);
-            double[] v = pick(counterValues[k], order, m);
+            double[] values = pick(counterValues[k], order, m);
             switch (c) {
-                case "Charge_Capacity" -> s.counter(CyclerData.CHARGE_CAPACITY_AH, c, v, CounterCheck.Part.CHARGE);
-                case "Discharge_Capacity" -> s.counter(CyclerData.DISCHARGE_CAPACITY_AH, c, v, CounterCheck.Part.DISCHARGE);
-                case "Charge_Energy" -> s.counter(CyclerData.CHARGE_ENERGY_WH, c, v, null);
-                default -> s.counter(CyclerData.DISCHARGE_ENERGY_WH, c, v, null);
+                case "Charge_Capacity" -> s.counter(CyclerData.CHARGE_CAPACITY_AH, c, values, CounterCheck.Part.CHARGE);
+                case "Discharge_Capacity" -> s.counter(CyclerData.DISCHARGE_CAPACITY_AH, c, values,
+                        CounterCheck.Part.DISCHARGE);
+                case "Charge_Energy" -> s.counter(CyclerData.CHARGE_ENERGY_WH, c, values, null);
+                default -> s.counter(CyclerData.DISCHARGE_ENERGY_WH, c, values, null);
             }
         }
         if (!otherTests.isEmpty()) {
@@ -183,8 +188,7 @@ final class ArbinResReader {
         return Double.NaN;
     }
 
-    private static double number(Path file, Map<String, Object> row, String column, int index) {
-        Object v = row.get(column);
+    private static double number(Path file, Object v, String column, int index) {
         if (v instanceof Float f) {
             return NativeSeries.fromFloat(f);
         }

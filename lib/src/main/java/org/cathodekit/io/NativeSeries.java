@@ -57,9 +57,42 @@ final class NativeSeries {
      * A 32-bit value as the shortest decimal that reads back to it ({@code 3.0976174f} -> 3.0976174),
      * which is what the vendors' text exports print, rather than its binary expansion
      * (3.097617387771606...). So a native file and its text export give identical doubles.
+     *
+     * <p>Hand-written because it is the hot loop of every native reader (two or more singles per
+     * row; {@code Double.parseDouble(Float.toString(f))} costs ~100-300 ns on Java 17, whose
+     * {@code Float.toString} is also not always the shortest): for p = 1..9 significant digits,
+     * {@code m = round(f * 10^k)} with {@code k = p - 1 - floor(log10 |f|)}, candidate {@code m / 10^k}
+     * (one correctly rounded IEEE division, both operands exact while |k| <= 22); the first candidate
+     * whose float equals {@code f} is returned. Zero, NaN, infinities and values needing |k| > 22
+     * (below 1e-13 or above 1e22 in magnitude) take the {@code Float.toString} route.
      */
     static double fromFloat(float f) {
+        double d = f;
+        if (d == 0 || !Double.isFinite(d)) {
+            return d;
+        }
+        int e = (int) Math.floor(Math.log10(Math.abs(d)));
+        for (int p = 1; p <= 9; p++) {
+            int k = p - 1 - e;
+            if (k > 22 || k < -22) {
+                break;
+            }
+            double c = k >= 0 ? Math.rint(d * POW10[k]) / POW10[k] : Math.rint(d / POW10[-k]) * POW10[-k];
+            if ((float) c == f) {
+                return c;
+            }
+        }
         return Double.parseDouble(Float.toString(f));
+    }
+
+    private static final double[] POW10 = new double[23];
+
+    static {
+        double p = 1;
+        for (int k = 0; k < POW10.length; k++) {
+            POW10[k] = p;
+            p *= 10;
+        }
     }
 
     CyclerData build() {

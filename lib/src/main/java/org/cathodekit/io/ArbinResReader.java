@@ -182,7 +182,8 @@ final class ArbinResReader {
             Object id = r.get("Test_ID");
             Object mass = r.get("MASS");
             if (id instanceof Number i && i.intValue() == test && mass instanceof Number ms && ms.doubleValue() > 0) {
-                return (mass instanceof Float f ? NativeSeries.fromFloat(f) : ms.doubleValue()) * 1000.0;
+                double grams = mass instanceof Float f ? NativeSeries.fromFloat(f) : ms.doubleValue();
+                return new java.math.BigDecimal(Double.toString(grams)).movePointRight(3).doubleValue(); // g -> mg, decimal shift
             }
         }
         return Double.NaN;

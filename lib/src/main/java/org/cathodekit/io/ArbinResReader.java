@@ -63,7 +63,10 @@ final class ArbinResReader {
             if (e instanceof DataFormatException d) {
                 throw d;
             }
-            throw new DataFormatException(file, null, "cannot read as an MS Access (Jet) database: " + e.getMessage(), e);
+            long size = file.toFile().length();
+            throw new DataFormatException(file, null, "cannot read as an MS Access (Jet) database: " + e.getMessage()
+                    + " (file of " + size + " bytes = " + size / 4096 + " pages of 4096" + (size % 4096 != 0
+                    ? " and a partial page: cut short?)" : "; cut short or damaged?)"), e);
         }
     }
 
@@ -102,7 +105,7 @@ final class ArbinResReader {
         }
         int n = 0;
         Object[] v = new Object[cols.length];
-        while (cursor.moveToNextRow()) {
+        while (nextRow(file, cursor, n)) {
             if (n == rows) { // row count in the table definition was stale: grow
                 rows = Math.max(16, rows * 2);
                 testId = java.util.Arrays.copyOf(testId, rows);
@@ -170,6 +173,16 @@ final class ArbinResReader {
         }
         s.activeMassMg = massMg(db, firstTest);
         return s.build();
+    }
+
+    /** Moves to the next row; a failure names the row (a database cut inside the table's pages). */
+    private static boolean nextRow(Path file, Cursor cursor, int rowsRead) {
+        try {
+            return cursor.moveToNextRow();
+        } catch (IOException | RuntimeException e) {
+            throw new DataFormatException(file, "table " + DATA_TABLE + ", after row " + rowsRead, "cannot read the next"
+                    + " row: " + e.getMessage() + " (file of " + file.toFile().length() + " bytes: cut short or damaged?)", e);
+        }
     }
 
     /** Active mass of the test [mg] from {@code Global_Table.MASS} [g], or NaN. */

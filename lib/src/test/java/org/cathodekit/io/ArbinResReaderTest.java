@@ -213,6 +213,17 @@ class ArbinResReaderTest {
         assertEquals(4096, Files.size(f), "input untouched");
     }
 
+    @Test
+    void truncatedDatabase() throws IOException {
+        Path f = fixture();
+        byte[] b = Files.readAllBytes(f);
+        Path cut = tmp.resolve("cut.res");
+        Files.write(cut, java.util.Arrays.copyOf(b, b.length / 2));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> NativeCyclerFiles.read(cut, CyclerFormat.ARBIN_RES));
+        assertTrue(e.getMessage().startsWith(cut.toString()) && e.getMessage().contains("file of " + (b.length / 2) + " bytes")
+                && e.getMessage().contains("cut short"), e.getMessage());
+    }
+
     static Table channelTable(Database db) throws IOException {
         return new TableBuilder("Channel_Normal_Table")
                 .addColumn(new ColumnBuilder("Test_ID", DataType.LONG))

@@ -76,8 +76,8 @@ public final class NativeCyclerFiles {
      */
     public static CyclerData read(Path file, CyclerFormat format) {
         if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new DataFormatException(file, null, java.nio.file.Files.isDirectory(file) ? "is a folder, expected a "
-                    + describe(format) + " file" : "file not found");
+            throw new DataFormatException(file, null, java.nio.file.Files.isDirectory(file) ? "is a folder; expected a file ("
+                    + describe(format) + ")" : "file not found");
         }
         return switch (format) {
             case BIOLOGIC_MPR -> BiologicMprReader.read(file);

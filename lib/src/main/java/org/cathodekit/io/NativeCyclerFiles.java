@@ -18,6 +18,28 @@ import org.cathodekit.core.DataFormatException;
  * {@code .nda} starts with {@code NEWARE}; Neware {@code .ndax} is a zip ({@code PK\3\4}) named
  * {@code .ndax}. Other binaries that a cycler user may have (xlsx, HDF5, zip) are named in the error
  * with the text export to make instead.
+ *
+ * <p>Readers (pure Java; each class documents its layout and what it refuses):
+ * <table>
+ *   <caption>Native cycler files read</caption>
+ *   <tr><th>format</th><th>reader</th><th>versions read</th><th>tested on</th></tr>
+ *   <tr><td>BioLogic EC-Lab/BT-Lab {@code .mpr}</td><td>{@link BiologicMprReader}, {@link MprColumns}</td>
+ *       <td>data module 2, 3 and 0/11 (EC-Lab 11.50+); every column ID in {@link MprColumns}</td>
+ *       <td>cellpy {@code biol.mpr} (fixture); 41 files of yadg's test suite (not committed), rows,
+ *       steps, cycles and values equal to their {@code .mpt} exports</td></tr>
+ *   <tr><td>Arbin {@code .res}</td><td>{@link ArbinResReader} (Jackcess)</td>
+ *       <td>Jet 3/4 (Access 97-2003) MITS Pro databases</td>
+ *       <td>cellpy {@code 20160805_test001_45_cc_01.res} (fixture) against {@code mdb-export}</td></tr>
+ *   <tr><td>Neware {@code .nda}</td><td>{@link NewareNdaReader}</td><td>29 (BTS 7/8), 130 (BTS 9.0, 9.1)</td>
+ *       <td>NewareNDA's {@code new_nda_file.nda} (fixture) and 2 more files against NewareNDA's
+ *       reference tables</td></tr>
+ *   <tr><td>Neware {@code .ndax}</td><td>{@link NewareNdaxReader}</td><td>ndc 14, 16, 17 (BTS 8)</td>
+ *       <td>NewareNDA's {@code Unit27_Example.ndax} (fixture) and 6 more files against NewareNDA's
+ *       reference tables</td></tr>
+ * </table>
+ * Every reader hands its series to one assembler ({@code NativeSeries}): time checked non-decreasing,
+ * repeated time stamps counted, capacity counters cross-checked against the integrated current
+ * ({@link CounterCheck}), a mismatch becoming a warning.
  */
 public final class NativeCyclerFiles {
     private NativeCyclerFiles() {
@@ -53,8 +75,18 @@ public final class NativeCyclerFiles {
      *                             the module/table/record and offset
      */
     public static CyclerData read(Path file, CyclerFormat format) {
-        throw new DataFormatException(file, null, describe(format) + " is recognised but not read by this version;"
-                + " " + exportAdvice(format));
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new DataFormatException(file, null, java.nio.file.Files.isDirectory(file) ? "is a folder; expected a file ("
+                    + describe(format) + ")" : "file not found");
+        }
+        return switch (format) {
+            case BIOLOGIC_MPR -> BiologicMprReader.read(file);
+            case ARBIN_RES -> ArbinResReader.read(file);
+            case NEWARE_NDA -> NewareNdaReader.read(file);
+            case NEWARE_NDAX -> NewareNdaxReader.read(file);
+            default -> throw new DataFormatException(file, null, describe(format) + " is recognised but not read by this"
+                    + " version; " + exportAdvice(format));
+        };
     }
 
     /**

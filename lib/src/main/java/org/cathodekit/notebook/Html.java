@@ -93,6 +93,12 @@ public final class Html {
         if (v instanceof Enum<?> e) {
             return e.name();
         }
+        if (v.getClass().isArray()) {
+            return "[" + java.lang.reflect.Array.getLength(v) + " values]";
+        }
+        if (v instanceof Record r && r.getClass().getRecordComponents().length > 4) {
+            return r.getClass().getSimpleName() + " (" + r.getClass().getRecordComponents().length + " fields)";
+        }
         return v.toString();
     }
 

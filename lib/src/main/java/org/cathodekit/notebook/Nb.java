@@ -175,6 +175,9 @@ public final class Nb {
      * one stdout line instead.
      */
     public static BufferedImage figure(Chart<?, ?> chart, String fileStem) {
+        if (chart instanceof org.knowm.xchart.XYChart xy) {
+            org.cathodekit.plot.Charts.nice(xy);
+        }
         return figure(Figure.of(chart), fileStem);
     }
 

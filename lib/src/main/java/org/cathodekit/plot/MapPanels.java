@@ -179,6 +179,8 @@ public final class MapPanels implements Figure {
             g.setFont(labelFont);
             g.setColor(Color.BLACK);
             g.drawString(p.title, x0, top - 6);
+            Object aa = g.getRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
             for (int y = 0; y < ny; y++) {
                 for (int x = 0; x < nx; x++) {
                     float v = p.values[y][x];
@@ -188,6 +190,9 @@ public final class MapPanels implements Figure {
                     g.setColor(colour((v - range[0]) / (range[1] - range[0])));
                     g.fill(new Rectangle2D.Double(x0 + x * cell, top + y * cell, cell + 0.05, cell + 0.05));
                 }
+            }
+            if (aa != null) {
+                g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, aa);
             }
             g.setColor(Color.GRAY);
             g.setStroke(new BasicStroke(0.8f));
@@ -222,9 +227,14 @@ public final class MapPanels implements Figure {
         int barW = 14;
         int n = 100;
         double step = panelPx / (double) n;
+        Object aa = g.getRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
         for (int i = 0; i < n; i++) {
             g.setColor(colour(1 - (i + 0.5) / n));
             g.fill(new Rectangle2D.Double(x, top + i * step, barW, step + 0.05));
+        }
+        if (aa != null) {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, aa);
         }
         g.setColor(Color.GRAY);
         g.draw(new Rectangle2D.Double(x, top, barW, panelPx));

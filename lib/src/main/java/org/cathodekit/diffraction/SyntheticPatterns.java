@@ -178,7 +178,30 @@ public final class SyntheticPatterns {
      * line (a measured pattern).
      */
     public static java.util.Optional<Planted> planted(DiffractionPattern p) {
-        for (String note : p.notes()) {
+        return planted(p.notes());
+    }
+
+    /**
+     * The planted values written by {@link #writeXye} into the leading comment lines of a synthetic
+     * {@code .xye} file, or empty for a file without a {@code SYNTHETIC} line (only the first
+     * {@value #HEADER_LINES} lines are read).
+     */
+    public static java.util.Optional<Planted> planted(Path xyeFile) throws IOException {
+        List<String> head = new java.util.ArrayList<>();
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(xyeFile, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line;
+            while (head.size() < HEADER_LINES && (line = r.readLine()) != null) {
+                head.add(line);
+            }
+        }
+        return planted(head);
+    }
+
+    /** Comment lines searched for the planted values by {@link #planted(Path)}. */
+    public static final int HEADER_LINES = 5;
+
+    private static java.util.Optional<Planted> planted(List<String> notes) {
+        for (String note : notes) {
             java.util.regex.Matcher m = PLANTED.matcher(note);
             if (m.find()) {
                 double d = m.group(3).equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(3));

@@ -39,7 +39,7 @@ public final class Tables {
     private static final Map<String, String> UNITS = Map.ofEntries(Map.entry("S", "s"), Map.entry("V", "V"),
             Map.entry("A", "A"), Map.entry("Ev", "eV"), Map.entry("Nm", "nm"), Map.entry("Um", "um"), Map.entry("M", "m"),
             Map.entry("M2", "m2"), Map.entry("Deg", "deg"), Map.entry("C", "C"), Map.entry("K", "K"),
-            Map.entry("MAh", "mAh"), Map.entry("G", "g"), Map.entry("Mg", "mg"), Map.entry("Pct", "pct"),
+            Map.entry("Mah", "mAh"), Map.entry("G", "g"), Map.entry("Mg", "mg"), Map.entry("Pct", "pct"),
             Map.entry("Min", "min"), Map.entry("Hz", "Hz"), Map.entry("Ohm", "ohm"), Map.entry("Rad", "rad"));
 
     /**
@@ -49,7 +49,7 @@ public final class Tables {
      * capacity_mAh_per_g}); other words lower case.
      */
     public static String columnName(String component) {
-        String[] words = SPLIT.split(component);
+        String[] words = SPLIT.split(component.replace("MAh", "Mah"));
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
             String w = words[i];

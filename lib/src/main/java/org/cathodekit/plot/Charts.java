@@ -105,17 +105,15 @@ public final class Charts {
         return c;
     }
 
-    /** Fixes the x range to nice ticks around {@code [lo, hi]}. */
+    /** Fixes the x range to {@code [lo, hi]} (choose round bounds; the tick labels follow {@link #nice}). */
     public static XYChart xRange(XYChart c, double lo, double hi) {
-        Ticks t = Ticks.of(lo, hi, 6);
-        c.getStyler().setXAxisMin(t.min()).setXAxisMax(t.max());
+        c.getStyler().setXAxisMin(lo).setXAxisMax(hi);
         return c;
     }
 
-    /** Fixes the y range to nice ticks around {@code [lo, hi]}. */
+    /** Fixes the y range to {@code [lo, hi]}. */
     public static XYChart yRange(XYChart c, double lo, double hi) {
-        Ticks t = Ticks.of(lo, hi, 6);
-        c.getStyler().setYAxisMin(t.min()).setYAxisMax(t.max());
+        c.getStyler().setYAxisMin(lo).setYAxisMax(hi);
         return c;
     }
 

@@ -183,9 +183,21 @@ public final class Nb {
 
     /** {@link #figure(Chart, String)} for any {@link Figure} (e.g. {@link org.cathodekit.plot.MapPanels}). */
     public static BufferedImage figure(Figure figure, String fileStem) {
+        Path dir;
+        try {
+            dir = outputDir();
+        } catch (RuntimeException e) {
+            System.out.println("note: no output folder for figure files (" + e.getMessage() + "); the inline figure is unaffected");
+            return figure.image(1);
+        }
+        return figure(figure, fileStem, dir);
+    }
+
+    /** {@link #figure(Figure, String)} into {@code dir} (never throws for a file problem). */
+    static BufferedImage figure(Figure figure, String fileStem, Path dir) {
         BufferedImage inline = figure.image(1);
         try {
-            Figures.save(figure, outputDir(), fileStem);
+            Figures.save(figure, dir, fileStem);
         } catch (IOException | RuntimeException e) {
             System.out.println("note: figure files for " + fileStem + " not written (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "); the inline figure is unaffected");

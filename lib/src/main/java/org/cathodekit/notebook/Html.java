@@ -21,7 +21,7 @@ import tech.tablesaw.columns.Column;
  */
 public final class Html {
     /** Significant digits of displayed floating-point numbers (full precision stays in the data). */
-    public static final int SIGNIFICANT = 5;
+    public static final int SIGNIFICANT = 6;
     /** Rows shown before a table is cut (the data keep every row). */
     public static final int MAX_ROWS = 60;
 

@@ -29,10 +29,10 @@ class RichDisplayTest {
 
     @Test
     void numbersAndEscaping() {
-        assertEquals("2.1235", Html.number(2.123456789));
+        assertEquals("2.12346", Html.number(2.123456789));
         assertEquals("1200", Html.number(1200));
         assertEquals("2e-16", Html.number(2e-16));
-        assertEquals("8347.9", Html.number(8347.935));
+        assertEquals("8347.94", Html.number(8347.9351), "0.01 eV resolution for edge energies");
         assertEquals("", Html.number(Double.NaN), "NaN is an empty cell, never 'NaN'");
         assertEquals("a &lt;b&gt; &amp; &quot;c&quot;", Html.escape("a <b> & \"c\""));
     }

@@ -13,6 +13,6 @@ env -u JUPYTER_PATH HOME="$tmp_home" MAVEN_OPTS="-Dmaven.repo.local=$real_m2 ${M
   JUPYTER_DATA_DIR="$tmp_home/.local/share/jupyter" bash binder/postBuild
 specs=$(env -u JUPYTER_PATH HOME="$tmp_home" "$py" -m jupyter_client.kernelspecapp list)
 echo "$specs"
-echo "$specs" | grep -q "$tmp_home/.local/share/jupyter/kernels/java" || ck_die "binder: user kernelspec 'java' not found"
+case "$specs" in *"$tmp_home/.local/share/jupyter/kernels/java"*) ;; *) ck_die "binder: user kernelspec 'java' not found" ;; esac
 env -u JUPYTER_PATH HOME="$tmp_home" binder/start "$py" lib/scripts/run_notebooks.py --kernel java notebooks/00-overview.ipynb 2>/dev/null
 echo "binder recipe: OK"

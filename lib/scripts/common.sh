@@ -24,3 +24,16 @@ ck_python() {
   done
   return 1
 }
+
+# ck_has_font NAME: true when fontconfig lists a font whose description contains NAME (case-
+# insensitive). The list is read completely into a variable first: `fc-list | grep -q` under
+# `set -o pipefail` fails when grep exits at the first match and fc-list then dies of SIGPIPE
+# (machines with many fonts), reporting installed fonts as missing.
+ck_has_font() {
+  local fonts
+  fonts=$(fc-list 2>/dev/null) || return 1
+  case "${fonts,,}" in
+    *"${1,,}"*) return 0 ;;
+  esac
+  return 1
+}

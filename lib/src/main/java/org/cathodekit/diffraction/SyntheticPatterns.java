@@ -159,6 +159,61 @@ public final class SyntheticPatterns {
         return new double[] {a0 * Math.sqrt(vr / cr), c0 * cr};
     }
 
+    /**
+     * The values planted by {@link #generate} (read back from the pattern's {@code SYNTHETIC} note,
+     * which {@link #writeXye} writes as the first comment line and the readers keep).
+     *
+     * @param aA      planted a (A)
+     * @param cA      planted c (A)
+     * @param sizeNm  planted crystallite size D (nm; infinite when no size broadening)
+     * @param strain  planted microstrain eps
+     * @param ratio003to104 planted (003)/(104) integrated-intensity ratio
+     */
+    public record Planted(double aA, double cA, double sizeNm, double strain, double ratio003to104) {
+    }
+
+    private static final java.util.regex.Pattern PLANTED = java.util.regex.Pattern.compile(
+            "SYNTHETIC \\(CathodeKit forward model\\): \\S+ a=([0-9.]+) A c=([0-9.]+) A, D=([0-9.]+|inf) nm, eps=([0-9.]+), \\(003\\)/\\(104\\)=([0-9.]+)");
+
+    /**
+     * The planted values of a synthetic pattern, or empty when its notes carry no {@code SYNTHETIC}
+     * line (a measured pattern).
+     */
+    public static java.util.Optional<Planted> planted(DiffractionPattern p) {
+        return planted(p.notes());
+    }
+
+    /**
+     * The planted values written by {@link #writeXye} into the leading comment lines of a synthetic
+     * {@code .xye} file, or empty for a file without a {@code SYNTHETIC} line (only the first
+     * {@value #HEADER_LINES} lines are read).
+     */
+    public static java.util.Optional<Planted> planted(Path xyeFile) throws IOException {
+        List<String> head = new java.util.ArrayList<>();
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(xyeFile, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line;
+            while (head.size() < HEADER_LINES && (line = r.readLine()) != null) {
+                head.add(line);
+            }
+        }
+        return planted(head);
+    }
+
+    /** Comment lines searched for the planted values by {@link #planted(Path)}. */
+    public static final int HEADER_LINES = 5;
+
+    private static java.util.Optional<Planted> planted(List<String> notes) {
+        for (String note : notes) {
+            java.util.regex.Matcher m = PLANTED.matcher(note);
+            if (m.find()) {
+                double d = m.group(3).equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(3));
+                return java.util.Optional.of(new Planted(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), d,
+                        Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5))));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Writes a pattern as three-column .xye (2-theta deg, counts, sqrt(max(counts,1))) with a provenance header. */
     public static void writeXye(DiffractionPattern p, Path file) throws IOException {
         StringBuilder sb = new StringBuilder(p.size() * 32);

@@ -151,4 +151,18 @@ public record ThetaStatistics(GradientModel model, GradientOptions options, doub
         }
         return obs - ref;
     }
+
+    /**
+     * @return the amplitude-weighted counterpart of {@link #excessNear90()}: the weighted density
+     *         summed over 60 <= theta < 120 deg minus the random reference's share of that range
+     */
+    public double weightedExcessNear90() {
+        double obs = 0;
+        double ref = 0;
+        for (int i = 60; i < 120; i++) {
+            obs += weightedThetaDensityPerDeg[i];
+            ref += referenceDensityPerDeg[i];
+        }
+        return obs - ref;
+    }
 }

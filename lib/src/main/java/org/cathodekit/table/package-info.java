@@ -4,6 +4,8 @@
  * it depends on them.
  *
  * <ul>
+ *   <li>{@link org.cathodekit.table.Tables}: {@code of(List<? extends Record>)}, any list of result
+ *       records as a table with unit-bearing column names.</li>
  *   <li>{@link org.cathodekit.table.GittTables}: {@code pulses(GittResult)}, one row per GITT pulse.</li>
  * </ul>
  */

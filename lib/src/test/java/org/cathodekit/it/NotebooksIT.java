@@ -79,8 +79,41 @@ class NotebooksIT {
                 String[] row = rows.get(stem);
                 assertTrue(row != null, "no result for " + stem + ": " + log);
                 assertEquals("ok", row[2], stem + " failed on " + kernel + ": " + row[6] + "\n" + log);
+                assertRichOutputs(OUT.resolve(kernel).resolve(stem + ".ipynb"), stem, kernel);
             });
         });
+    }
+
+    /**
+     * Rich display works on this kernel (NOTEBOOKS.md rule 5): the executed notebook has text/html
+     * tables with a text/plain fallback, and every analysis notebook (01-07) shows exactly one
+     * paper-vs-reproduced table carrying its rows (with their origin) as output metadata.
+     */
+    @SuppressWarnings("unchecked")
+    static void assertRichOutputs(Path executed, String stem, String kernel) throws IOException {
+        Map<String, Object> nb = (Map<String, Object>) Json.parse(Files.readString(executed));
+        List<Map<String, Object>> outputs = ((List<?>) nb.get("cells")).stream()
+                .flatMap(c -> ((Map<?, ?>) c).get("outputs") instanceof List<?> l ? l.stream() : Stream.empty())
+                .map(o -> (Map<String, Object>) o).collect(Collectors.toList());
+        long htmlTables = outputs.stream().filter(o -> o.get("data") instanceof Map<?, ?> d && d.get("text/html") != null
+                && text(d.get("text/html")).contains("<table") && d.get("text/plain") != null).count();
+        assertTrue(htmlTables >= 1, stem + " on " + kernel + ": no text/html table output with a text/plain fallback");
+        long comparisons = outputs.stream().filter(o -> o.get("metadata") instanceof Map<?, ?> m && m.get("cathodekit") instanceof Map<?, ?> ck
+                && ck.get("comparison") instanceof List<?> rows && !rows.isEmpty()
+                && ((Map<?, ?>) rows.get(0)).get("origin") != null).count();
+        if (!stem.startsWith("00") && stem.matches("0[1-7]-.*")) {
+            assertEquals(1, comparisons, stem + " on " + kernel + ": expected one paper-vs-reproduced table");
+        }
+        for (Map<String, Object> o : outputs) {
+            if ("stream".equals(o.get("output_type"))) {
+                String t = text(o.get("text"));
+                assertFalse(t.contains("(default)") || t.contains("NaN +- NaN") || t.matches("(?sm).*^KEY .*"), stem + ": noise in the visible output: " + t);
+            }
+        }
+    }
+
+    static String text(Object v) {
+        return v instanceof List<?> l ? l.stream().map(Object::toString).collect(Collectors.joining()) : String.valueOf(v);
     }
 
     @TestFactory

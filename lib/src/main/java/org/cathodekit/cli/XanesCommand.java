@@ -281,8 +281,8 @@ public final class XanesCommand implements Runnable {
                     .put("status", st)
                     .put("masking_rule", o.maskingRule())
                     .put("warnings", m.status().contains(VoxelStatus.IMPLAUSIBLE)
-                            ? List.of("the spectrum holds implausible mu values (|mu| > " + Plausibility.MU_MAX_ABS + ", or more than "
-                                    + Plausibility.WHITELINE_MU_MAX_JUMPS + " edge jumps in the white-line window): no metrics")
+                            ? List.of("the spectrum holds implausible mu values (more than "
+                                    + Plausibility.WHITELINE_MU_MAX_JUMPS + " edge jumps from the pre-edge level): no metrics")
                             : List.of());
             if (ag != null) {
                 r.put("group", ag.label()).put("groups", prj.labels()).put("athena", ag.athena().toJson());

@@ -14,7 +14,10 @@ import java.util.Locale;
  * <caption>plausibility ranges</caption>
  * <tr><th>quantity</th><th>plausible</th><th>where checked</th><th>outside</th><th>reason</th></tr>
  * <tr><td>XANES mu (optical density)</td><td>finite, |mu| &le; {@value #MU_MAX_ABS}</td>
- *     <td>every energy of every voxel ({@code xanes} maps and spectra)</td><td>voxel status
+ *     <td>every energy of every voxel of an image stack ({@code xanes map}); not single spectra, which
+ *     are often stored in detector counts (Athena projects, XDI fluorescence): for them every mu
+ *     within {@value #WHITELINE_MU_MAX_JUMPS} robust edge jumps (median post - median pre window) of
+ *     the pre-edge level</td><td>voxel status
  *     {@code IMPLAUSIBLE}, both metrics NaN, counted</td><td>an optical density of 1000 is a
  *     transmission of e<sup>-1000</sup>: no detector measures it; raw counts instead of absorbance also land here</td></tr>
  * <tr><td>XANES mu in the white-line window</td><td>|mu - pre-edge line| &le; {@value #WHITELINE_MU_MAX_JUMPS}

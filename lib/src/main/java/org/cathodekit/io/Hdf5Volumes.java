@@ -40,7 +40,7 @@ public final class Hdf5Volumes {
      */
     public static FloatVolume read(Path file, String dataset) {
         if (Files.isDirectory(file)) {
-            throw new DataFormatException(file, null, "is a folder; expected an HDF5 volume file");
+            throw new DataFormatException(file, null, "is a folder, expected a file");
         }
         if (!Files.isRegularFile(file)) {
             throw new DataFormatException(file, null, "file not found (expected an HDF5 volume file)");

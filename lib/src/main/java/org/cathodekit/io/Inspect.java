@@ -76,7 +76,7 @@ public final class Inspect {
     /** The first {@link #HEAD_BYTES} of a regular, readable file; clear errors for folders and missing files. */
     public static byte[] head(Path file) {
         if (Files.isDirectory(file)) {
-            throw new DataFormatException(file, null, "is a folder, expected a data file");
+            throw new DataFormatException(file, null, "is a folder, expected a file");
         }
         if (!Files.exists(file)) {
             throw new DataFormatException(file, null, "file not found");

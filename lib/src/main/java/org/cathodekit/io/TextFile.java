@@ -82,7 +82,7 @@ public record TextFile(Path file, Charset charset, List<String> lines) {
      */
     public static byte[] readBytes(Path file) {
         if (Files.isDirectory(file)) {
-            throw new DataFormatException(file, null, "is a folder; expected a data file");
+            throw new DataFormatException(file, null, "is a folder, expected a file");
         }
         byte[] bytes;
         try {
@@ -98,12 +98,12 @@ public record TextFile(Path file, Charset charset, List<String> lines) {
         boolean gzipMagic = bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B;
         if (name.endsWith(".gz") || gzipMagic) {
             if (bytes.length == 0) {
-                throw new DataFormatException(file, null, "empty file; expected gzip-compressed data (name ends in .gz)");
+                throw new DataFormatException(file, null, "name ends in .gz but the content is not valid gzip: the file is empty; expected gzip-compressed data");
             }
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
                 bytes = in.readAllBytes();
             } catch (EOFException e) {
-                throw new DataFormatException(file, null, "gzip data cut short (incomplete download or copy);"
+                throw new DataFormatException(file, null, "not valid gzip: the compressed data end early (incomplete download or copy);"
                         + " expected a complete gzip file", e);
             } catch (ZipException e) {
                 throw new DataFormatException(file, null, "name ends in .gz but the content is not valid gzip ("
@@ -121,7 +121,7 @@ public record TextFile(Path file, Charset charset, List<String> lines) {
      */
     public static byte[] head(Path file, int max) {
         if (Files.isDirectory(file)) {
-            throw new DataFormatException(file, null, "is a folder; expected a data file");
+            throw new DataFormatException(file, null, "is a folder, expected a file");
         }
         try (java.io.InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(max);

@@ -65,6 +65,20 @@ final class EdgeKernel {
     private final double[] subH;
     private final double[][][] subW;
 
+    /**
+     * Whether mu must also lie within {@link Plausibility#MU_MAX_ABS}: true for image stacks (optical
+     * densities from transmission images); false for single spectra, which may be stored in detector
+     * counts or arbitrary units (Athena projects, XDI fluorescence channels): they get the relative
+     * rule of {@link #singleSpectrumPlausible} over the whole spectrum instead.
+     */
+    private boolean absoluteMuBound = true;
+
+    /** Single spectra: no absolute bound on mu (see {@link #absoluteMuBound}). */
+    EdgeKernel forSingleSpectrum() {
+        absoluteMuBound = false;
+        return this;
+    }
+
     EdgeKernel(double[] energiesEv, EdgeOptions options) {
         this.energies = energiesEv.clone();
         this.options = options;
@@ -250,9 +264,9 @@ final class EdgeKernel {
             if (!Double.isFinite(mu[i])) {
                 return VoxelStatus.NON_FINITE.bit();
             }
-            implausible |= !Plausibility.muPlausible(mu[i]);
+            implausible |= absoluteMuBound && !Plausibility.muPlausible(mu[i]);
         }
-        if (implausible) {
+        if (implausible || (!absoluteMuBound && edgeOn && !singleSpectrumPlausible(mu))) {
             return VoxelStatus.IMPLAUSIBLE.bit();
         }
         int status = 0;
@@ -324,6 +338,34 @@ final class EdgeKernel {
             return status | VoxelStatus.IMPLAUSIBLE.bit();
         }
         return status;
+    }
+
+    /**
+     * The single-spectrum rule of {@link Plausibility} (spectra may be in counts, so no absolute bound):
+     * every mu within {@link Plausibility#WHITELINE_MU_MAX_JUMPS} robust edge jumps of the pre-edge
+     * level, the jump taken as median(post window) - median(pre window) so that one wild point cannot
+     * inflate it. A spectrum without a step (robust jump 0) passes: the edge-jump mask decides then.
+     */
+    private boolean singleSpectrumPlausible(double[] mu) {
+        double pre = median(mu, p0, p1);
+        double jump = Math.abs(median(mu, q0, q1) - pre);
+        if (!(jump > 0)) {
+            return true;
+        }
+        double limit = Plausibility.WHITELINE_MU_MAX_JUMPS * jump;
+        for (double m : mu) {
+            if (!(Math.abs(m - pre) <= limit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double median(double[] mu, int from, int to) {
+        double[] w = java.util.Arrays.copyOfRange(mu, from, to + 1);
+        java.util.Arrays.sort(w);
+        int n = w.length;
+        return n % 2 == 1 ? w[n / 2] : 0.5 * (w[n / 2 - 1] + w[n / 2]);
     }
 
     /** Whether an energy lies inside the measured grid (a metric outside would be an extrapolation). */

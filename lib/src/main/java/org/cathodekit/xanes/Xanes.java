@@ -60,7 +60,7 @@ public final class Xanes {
             throw new IllegalArgumentException("mu has " + mu.length + " values but energiesEv has " + energiesEv.length
                     + "; they must have the same length");
         }
-        EdgeKernel k = new EdgeKernel(energiesEv, options);
+        EdgeKernel k = new EdgeKernel(energiesEv, options).forSingleSpectrum();
         double[] out = new double[3];
         int status = k.analyse(mu.clone(), out);
         return new SpectrumMetrics(out[EdgeKernel.EDGE50], out[EdgeKernel.WHITELINE], out[EdgeKernel.JUMP],

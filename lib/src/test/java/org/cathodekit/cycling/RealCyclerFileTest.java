@@ -83,7 +83,12 @@ class RealCyclerFileTest {
         assertTrue(s.cycle(4).flags().contains(CycleFlag.CHARGE_AT_FILE_END));
         assertTrue(Double.isNaN(s.cycle(4).coulombicEfficiency()));
         assertTrue(s.cycle(2).flags().contains(CycleFlag.DISCHARGE_BEFORE_CHARGE), "this anode-type test discharges first");
-        Map<String, double[]> none = Map.of();
-        assertFalse(Cycles.summarise(d, CycleOptions.DEFAULTS).countersCompared(), "reader gives no counters today: " + none);
+        // the Neware reader now supplies the cycler's counters itself: the library compares them per cycle
+        CycleSummary fromReader = Cycles.summarise(d, CycleOptions.DEFAULTS);
+        assertTrue(fromReader.countersCompared(), "the reader supplies the cycler's counters");
+        for (CycleStats c : fromReader.cycles()) {
+            assertFalse(c.flags().contains(CycleFlag.CHARGE_COUNTER_MISMATCH), "cycle " + c.cycle());
+            assertFalse(c.flags().contains(CycleFlag.DISCHARGE_COUNTER_MISMATCH), "cycle " + c.cycle());
+        }
     }
 }

@@ -100,6 +100,9 @@ class NativeAndTextExportTest {
         same(res, csv, CyclerFormat.ARBIN_RES, CyclerFormat.ARBIN_CSV);
     }
 
+    /** Keys that name the file and its format, which legitimately differ between the two files. */
+    static final String[] FILE_KEYS = {"file", "file_format", "units_detected", "encoding", "dialect"};
+
     @SuppressWarnings("unchecked")
     static void same(Path nativeFile, Path textFile, CyclerFormat nativeFormat, CyclerFormat textFormat) {
         CyclerData nat = CyclerReader.read(nativeFile);
@@ -118,9 +121,17 @@ class NativeAndTextExportTest {
         Map<String, Object> ja = gittJson(nativeFile);
         Map<String, Object> jb = gittJson(textFile);
         assertEquals(nativeFormat.name(), ja.get("file_format"));
-        for (String k : new String[] {"file", "file_format", "units_detected", "encoding", "dialect"}) {
+        for (String k : FILE_KEYS) {
             ja.remove(k);
             jb.remove(k);
+        }
+        if (nativeFormat == CyclerFormat.ARBIN_RES) {
+            // the synthetic .res stores zero Charge/Discharge_Capacity counters (the CSV has none): the
+            // reader's counter cross-check rightly says they disagree with the integrated current
+            assertTrue(String.valueOf(ja.get("warnings")).contains("Charge_Capacity"), String.valueOf(ja.get("warnings")));
+            assertEquals(java.util.List.of(), jb.get("warnings"));
+            ja.remove("warnings");
+            jb.remove("warnings");
         }
         assertEquals(jb, ja, "gitt --json apart from the format");
     }

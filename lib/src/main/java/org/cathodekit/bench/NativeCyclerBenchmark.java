@@ -20,7 +20,8 @@ import org.cathodekit.io.NativeCyclerFiles;
 
 /**
  * Speed of the native cycler readers on long synthetic runs (not a test). Run:
- * {@code java -cp lib/target/cathodekit-0.1.0-cli.jar org.cathodekit.bench.NativeCyclerBenchmark [rows]}.
+ * {@code java -cp lib/target/cathodekit-0.1.0-cli.jar org.cathodekit.bench.NativeCyclerBenchmark [rows] [keepDir]}
+ * (with {@code keepDir} the two files are written there and kept, to time whole commands).
  * Writes a BioLogic {@code .mpr} ({@link SyntheticMprFile}) and an Arbin {@code .res} (an Access
  * database made by Jackcess, with the columns of a real {@code Channel_Normal_Table}) of {@code rows}
  * points (default 1,000,000) into a temporary folder, then reads each through
@@ -33,7 +34,9 @@ public final class NativeCyclerBenchmark {
 
     public static void main(String[] args) throws IOException {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path dir = Files.createTempDirectory("native-cycler-bench");
+        // a second argument keeps the files there, to time whole commands (./cathodekit inspect --input DIR/bench.res)
+        boolean keep = args.length > 1;
+        Path dir = keep ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("native-cycler-bench");
         try {
             SyntheticMprFile.Series s = series(rows);
             Path mpr = dir.resolve("bench.mpr");
@@ -45,6 +48,9 @@ public final class NativeCyclerBenchmark {
             writeRes(res, s);
             report("res", res, CyclerFormat.ARBIN_RES, rows, s, (System.nanoTime() - t0) / 1e9);
         } finally {
+            if (keep) {
+                return;
+            }
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) {
                     Files.deleteIfExists(p);

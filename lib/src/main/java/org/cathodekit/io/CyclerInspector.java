@@ -107,20 +107,28 @@ public final class CyclerInspector implements FileInspector {
         details.put("duplicate_times", d.duplicateTimes());
         details.put("units_detected", d.unitsDetected());
         details.put("counters", List.copyOf(d.counters().keySet()));
-        List<Object> checks = new ArrayList<>();
-        for (CyclerCounterCheck.Comparison k : CyclerCounterCheck.of(d).comparisons()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("counter", k.key());
-            m.put("steps_checked", k.stepsChecked());
-            m.put("steps_mismatched", k.stepsMismatched());
-            checks.add(m);
+        boolean binary = d.format() == CyclerFormat.BIOLOGIC_MPR || d.format() == CyclerFormat.ARBIN_RES
+                || d.format() == CyclerFormat.NEWARE_NDA || d.format() == CyclerFormat.NEWARE_NDAX;
+        if (!binary) {
+            // text exports: the reader's own check (CyclerReader puts its mismatches into the warnings)
+            List<Object> checks = new ArrayList<>();
+            for (CyclerCounterCheck.Comparison k : CyclerCounterCheck.of(d).comparisons()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("counter", k.key());
+                m.put("steps_checked", k.stepsChecked());
+                m.put("steps_mismatched", k.stepsMismatched());
+                checks.add(m);
+            }
+            details.put("counter_check", checks);
+        } else {
+            // native files are checked by their reader (NativeSeries / CounterCheck: (Q-Qo) and reset-aware,
+            // 5 % + 1 uAh); its mismatches are in the warnings. Reporting the text rule's counts here would
+            // contradict them.
+            details.put("counter_check", "by the native reader; mismatches, if any, are in warnings");
         }
-        details.put("counter_check", checks);
         if (!Double.isNaN(d.activeMassMg())) {
             details.put("active_mass_mg", d.activeMassMg());
         }
-        boolean binary = d.format() == CyclerFormat.BIOLOGIC_MPR || d.format() == CyclerFormat.ARBIN_RES
-                || d.format() == CyclerFormat.NEWARE_NDA || d.format() == CyclerFormat.NEWARE_NDAX;
         List<String> warnings = new ArrayList<>(d.warnings());
         if (d.skippedRowCount() > 0) {
             warnings.add(d.skippedRowCount() + " data row(s) skipped (first lines: " + d.skippedRows() + ")");

@@ -422,15 +422,15 @@ public final class XanesCommand implements Runnable {
                             + mb.width() + "] but A = " + a + " has [" + ma.depth() + ", " + ma.height() + ", " + ma.width()
                             + "]; expected equal shapes");
                 }
-                org.cathodekit.core.FloatVolume va = asVolume(ma);
-                org.cathodekit.core.FloatVolume vb = asVolume(mb);
+                org.cathodekit.core.FloatVolume va = ma.toVolume();
+                org.cathodekit.core.FloatVolume vb = mb.toVolume();
                 reg = org.cathodekit.tomo.Registration.register(va, vb);
                 if (!reg.registered()) {
                     throw new DataFormatException(b, "dataset " + dataset, String.format(java.util.Locale.ROOT,
                             "cannot be registered onto A = %s: correlation peak %.3f is below %.3f (expected two maps of the "
                                     + "same particle)", a, reg.peak(), reg.options().minPeak()));
                 }
-                mb = asMap(org.cathodekit.tomo.Translation.apply(vb, reg.shiftVox()), mb);
+                mb = VoxelMap.of(mb.name(), mb.unit(), org.cathodekit.tomo.Translation.apply(vb, reg.shiftVox()));
             }
             VoxelMap d;
             try {
@@ -477,32 +477,6 @@ public final class XanesCommand implements Runnable {
                                 + " only voxels inside both particles are counted");
             }
             return r;
-        }
-
-        private static org.cathodekit.core.FloatVolume asVolume(VoxelMap m) {
-            float[][][] v = m.toArray();
-            int nz = v.length;
-            int ny = v[0].length;
-            int nx = v[0][0].length;
-            float[] flat = new float[nz * ny * nx];
-            for (int z = 0; z < nz; z++) {
-                for (int y = 0; y < ny; y++) {
-                    System.arraycopy(v[z][y], 0, flat, (z * ny + y) * nx, nx);
-                }
-            }
-            return org.cathodekit.core.FloatVolume.wrap(flat, nz, ny, nx, Double.NaN);
-        }
-
-        private static VoxelMap asMap(org.cathodekit.core.FloatVolume v, VoxelMap like) {
-            float[][][] a = new float[v.nz()][v.ny()][v.nx()];
-            for (int z = 0; z < v.nz(); z++) {
-                for (int y = 0; y < v.ny(); y++) {
-                    for (int x = 0; x < v.nx(); x++) {
-                        a[z][y][x] = v.at(z, y, x);
-                    }
-                }
-            }
-            return VoxelMap.of(like.name(), like.unit(), a);
         }
 
         private static VoxelMap renamed(VoxelMap m, String name) {

@@ -27,6 +27,32 @@ public final class VoxelMap {
         return new VoxelMap(name, unit, c);
     }
 
+    /** A map of a volume's values ({@code [z][y][x]}, depth 1 for 2D), copied; the voxel size is not kept. */
+    public static VoxelMap of(String name, String unit, org.cathodekit.core.FloatVolume v) {
+        float[][][] a = new float[v.nz()][v.ny()][v.nx()];
+        float[] flat = v.values();
+        for (int z = 0; z < v.nz(); z++) {
+            for (int y = 0; y < v.ny(); y++) {
+                System.arraycopy(flat, (z * v.ny() + y) * v.nx(), a[z][y], 0, v.nx());
+            }
+        }
+        return new VoxelMap(name, unit, a);
+    }
+
+    /** @return the values as a flat volume (voxel size unknown: NaN), e.g. for {@code tomo.Registration}. */
+    public org.cathodekit.core.FloatVolume toVolume() {
+        int nz = depth();
+        int ny = height();
+        int nx = width();
+        float[] flat = new float[nz * ny * nx];
+        for (int z = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                System.arraycopy(values[z][y], 0, flat, (z * ny + y) * nx, nx);
+            }
+        }
+        return org.cathodekit.core.FloatVolume.wrap(flat, nz, ny, nx, Double.NaN);
+    }
+
     /** A 2D map {@code [y][x]}, copied. */
     public static VoxelMap of2d(String name, String unit, float[][] values) {
         return of(name, unit, new float[][][] {values});

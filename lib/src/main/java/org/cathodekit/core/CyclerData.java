@@ -39,11 +39,35 @@ import java.util.Map;
  *                     mismatches, ...); empty when nothing was
  * @param columns      every column of the source with the unit and role the reader gave it, in file
  *                     order (empty when the reader does not report them)
+ * @param counterChecks the reader's cross-checks of the cycler's counters against the logged series, one
+ *                     per counter checked (empty when the file has no counters); mismatches are also in
+ *                     {@code warnings}
  */
 public record CyclerData(Path source, CyclerFormat format, String encoding, String dialect,
         double[] timeS, double[] voltageV, double[] currentA, int[] step, int[] cycle,
         Map<String, String> unitsDetected, List<Integer> skippedRows, int skippedRowCount, int duplicateTimes,
-        Map<String, double[]> counters, double activeMassMg, List<String> warnings, List<Column> columns) {
+        Map<String, double[]> counters, double activeMassMg, List<String> warnings, List<Column> columns,
+        List<CounterSummary> counterChecks) {
+
+    /**
+     * One counter's cross-check as the reader made it ({@code io.CounterCheck} states the rule).
+     *
+     * @param counter         the counter's name (as in the file)
+     * @param unit            {@code Ah} or {@code Wh}
+     * @param stepsChecked    steps compared
+     * @param stepsMismatched steps beyond the tolerance
+     */
+    public record CounterSummary(String counter, String unit, int stepsChecked, int stepsMismatched) {
+    }
+
+    /** The form without counter checks. */
+    public CyclerData(Path source, CyclerFormat format, String encoding, String dialect,
+            double[] timeS, double[] voltageV, double[] currentA, int[] step, int[] cycle,
+            Map<String, String> unitsDetected, List<Integer> skippedRows, int skippedRowCount, int duplicateTimes,
+            Map<String, double[]> counters, double activeMassMg, List<String> warnings, List<Column> columns) {
+        this(source, format, encoding, dialect, timeS, voltageV, currentA, step, cycle, unitsDetected, skippedRows,
+                skippedRowCount, duplicateTimes, counters, activeMassMg, warnings, columns, List.of());
+    }
 
     /**
      * One column of the source as the reader understood it (for {@code cathodekit inspect}).
@@ -111,6 +135,7 @@ public record CyclerData(Path source, CyclerFormat format, String encoding, Stri
         counters = Collections.unmodifiableMap(cc);
         warnings = List.copyOf(warnings);
         columns = List.copyOf(columns);
+        counterChecks = List.copyOf(counterChecks);
     }
 
     /** @return a copy of one counter, or null when the file has none of that name. */

@@ -160,11 +160,10 @@ final class ArbinResReader {
             String c = counters.get(k);
             double[] values = pick(counterValues[k], order, m);
             switch (c) {
-                case "Charge_Capacity" -> s.counter(CyclerData.CHARGE_CAPACITY_AH, c, values, CounterCheck.Part.CHARGE);
-                case "Discharge_Capacity" -> s.counter(CyclerData.DISCHARGE_CAPACITY_AH, c, values,
-                        CounterCheck.Part.DISCHARGE);
-                case "Charge_Energy" -> s.counter(CyclerData.CHARGE_ENERGY_WH, c, values, null);
-                default -> s.counter(CyclerData.DISCHARGE_ENERGY_WH, c, values, null);
+                case "Charge_Capacity" -> s.counter(CyclerData.CHARGE_CAPACITY_AH, c, values);
+                case "Discharge_Capacity" -> s.counter(CyclerData.DISCHARGE_CAPACITY_AH, c, values);
+                case "Charge_Energy" -> s.counter(CyclerData.CHARGE_ENERGY_WH, c, values);
+                default -> s.counter(CyclerData.DISCHARGE_ENERGY_WH, c, values);
             }
         }
         if (!otherTests.isEmpty()) {

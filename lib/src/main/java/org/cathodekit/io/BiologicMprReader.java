@@ -163,20 +163,19 @@ final class BiologicMprReader {
         }
         int ec = layout.index(123, 379);
         if (ec >= 0) {
-            s.counter(CyclerData.CHARGE_ENERGY_WH, layout.columns().get(ec).label(), values(buf, layout, ec, 1.0), null);
+            s.counter(CyclerData.CHARGE_ENERGY_WH, layout.columns().get(ec).label(), values(buf, layout, ec, 1.0));
         }
         int ed = layout.index(124);
         if (ed >= 0) {
-            s.counter(CyclerData.DISCHARGE_ENERGY_WH, layout.columns().get(ed).label(), values(buf, layout, ed, 1.0), null);
+            s.counter(CyclerData.DISCHARGE_ENERGY_WH, layout.columns().get(ed).label(), values(buf, layout, ed, 1.0));
         }
         int qc = layout.index(498);
         if (qc >= 0) {
-            s.counter(CyclerData.CHARGE_CAPACITY_AH, "Q charge/mA.h", values(buf, layout, qc, 1e-3), CounterCheck.Part.CHARGE);
+            s.counter(CyclerData.CHARGE_CAPACITY_AH, "Q charge/mA.h", values(buf, layout, qc, 1e-3));
         }
         int qd = layout.index(499);
         if (qd >= 0) {
-            s.counter(CyclerData.DISCHARGE_CAPACITY_AH, "Q discharge/mA.h", values(buf, layout, qd, 1e-3),
-                    CounterCheck.Part.DISCHARGE);
+            s.counter(CyclerData.DISCHARGE_CAPACITY_AH, "Q discharge/mA.h", values(buf, layout, qd, 1e-3));
         }
         int net = layout.index(13);
         int netC = layout.index(178, 434);

@@ -1,42 +1,61 @@
 package org.cathodekit.io;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import org.cathodekit.core.CyclerData;
 
 /**
- * Cross-checks a cycler's own capacity counter against the current it logged, step by step (the
- * check Cyclara makes): for each run of rows with the same step and cycle index,
+ * The one cross-check of a cycler's own capacity and energy counters against the series it logged,
+ * used by every cycler reader, text and native (the check Cyclara makes): a counter that disagrees
+ * with the current it comes with means a wrong unit, a wrong current sign, a wrong column or lost
+ * records, and is reported, never silent.
+ *
+ * <p>Steps are maximal runs of rows with the same step and cycle index (an index the file does not
+ * have is ignored); a file with neither has only its current sign to show step changes, so there a
+ * step is a run of one current sign. For each step of two or more rows:
  *
  * <pre>
- *   Q_counter = C[last] - C[first]                                  (what the cycler counted)
- *   Q_logged  = sum over the run of (t[k] - t[k-1]) * (f(I[k]) + f(I[k-1])) / 2 / 3600   [Ah]
+ *   f_k      = part(I_k)              capacity counters [A]
+ *            = part(I_k) * V_k        energy counters [W]
+ *   F_logged = (1/3600) * sum_k (f_k + f_{k-1})/2 * (t_k - t_{k-1})     trapezoid rule [Ah or Wh]
+ *   F_cycler = sum of the counter's positive increments over the step   charge/discharge counters
+ *            = C[last] - C[first]                                       net counters such as (Q-Qo)
+ *   mismatch when | F_cycler - |F_logged| | &gt; REL * max(F_cycler, |F_logged|) + ABS
+ *   (net counters: signed, | F_cycler - F_logged | &gt; REL * max(|F_cycler|, |F_logged|) + ABS)
  * </pre>
  *
- * (trapezoid rule on the logged points) where {@code f} is the part of the current the counter
- * counts: the positive part for a charge counter, minus the negative part for a discharge counter,
- * the signed current for a net counter ({@code (Q-Qo)}). Both cover the same time window, so a
- * counter that is reset at the step start does not matter; runs in which the counter falls
- * (reset inside the run) are skipped and counted.
+ * where {@code part} is the part of the current the counter counts: the positive part for a charge
+ * counter, minus the negative part for a discharge counter (stored positive), the signed current for
+ * a net counter. Summing only positive increments makes a counter that is reset at (or inside) a step
+ * agree with the current, as it should; such steps are counted in the message. Charge and discharge
+ * counters are compared by magnitude, as cyclers store them positive (a discharge energy with a cell
+ * voltage below zero integrates negative but is stored positive).
  *
- * <p>A run mismatches when {@code |Q_counter - Q_logged| > RELATIVE_TOLERANCE * max(|Q_counter|,
- * |Q_logged|) + ABSOLUTE_TOLERANCE_AH}. The relative tolerance covers the trapezoid error of a
- * cycler that integrates internally at a far higher rate than it logs (a CV tail logged every
- * 30 s); the absolute floor covers counters stored as 32-bit floats and runs of one or two points.
- * Edge cases: fewer than 2 rows, or no run longer than one row: nothing to compare, no warning; runs
- * holding a row marked in {@code skip} (impedance points, whose current is not a DC current) are
- * left out.
+ * <p>Both sides cover the same window (the step's first to last logged row), so the part of a step
+ * before its first logged row, which the cycler counts, does not matter.
+ *
+ * <p>Tolerances: {@link #RELATIVE_TOLERANCE} 5 % covers the trapezoid error of a cycler that integrates
+ * internally far faster than it logs (4 % on a real EC-Lab CV, yadg's {@code cv.mpr}) and logged values
+ * of 4-6 significant digits; {@link #ABSOLUTE_TOLERANCE} (1 uAh or 1 uWh) is below what any cycler
+ * counter resolves in a step and above the rounding of counters stored as 32-bit floats. Unit or sign mistakes and lost records are far
+ * larger. Steps holding a non-finite value or a row marked in {@code skip} (impedance points, whose
+ * current is not a DC current) are left out.
  */
-final class CounterCheck {
-    /**
-     * Relative tolerance between the counter and the integrated logged current: 5 %. The trapezoid
-     * error of sparsely logged transients reaches a few percent (4 % on a real EC-Lab CV, yadg's
-     * {@code cv.mpr}); unit or sign mistakes and lost records are far larger.
-     */
-    static final double RELATIVE_TOLERANCE = 0.05;
-    /** Absolute floor [Ah]: 1 uAh, below what any cycler counter resolves in a step. */
-    static final double ABSOLUTE_TOLERANCE_AH = 1e-6;
+public final class CounterCheck {
+
+    /** Relative tolerance between a counter and the integrated logged series: 5 % (see the class comment). */
+    public static final double RELATIVE_TOLERANCE = 0.05;
+    /** Absolute floor [Ah or Wh]: 1 uAh / 1 uWh. */
+    public static final double ABSOLUTE_TOLERANCE = 1e-6;
+
+    private CounterCheck() {
+    }
 
     /** Which part of the current a counter counts. */
-    enum Part {
+    public enum Part {
         /** charge counter: integrates max(I, 0) */
         CHARGE,
         /** discharge counter (positive numbers): integrates max(-I, 0) */
@@ -53,62 +72,166 @@ final class CounterCheck {
         }
     }
 
-    private CounterCheck() {
+    /**
+     * One counter to check.
+     *
+     * @param nameInFile the counter's name for the message (as in the file, or the {@link CyclerData} key)
+     * @param values     the counter per row [Ah or Wh]
+     * @param part       what part of the current it counts
+     * @param energy     true for an energy counter [Wh] (integrates V * I), false for capacity [Ah]
+     */
+    public record Counter(String nameInFile, double[] values, Part part, boolean energy) {
     }
 
     /**
-     * @param name     the counter's name for the message (as in the file)
-     * @param timeS    time [s]
-     * @param currentA current [A], positive on charge
-     * @param step     step index per row or null
-     * @param cycle    cycle index per row or null
-     * @param counterAh the counter [Ah]
-     * @param skip     rows not to compare (runs holding one are left out), or null
-     * @return a warning, or null when every run agrees within the tolerance
+     * The outcome for one counter.
+     *
+     * @param counter         the counter's name (as in {@link Counter#nameInFile()})
+     * @param unit            {@code Ah} or {@code Wh}
+     * @param stepsChecked    steps compared
+     * @param stepsMismatched steps beyond the tolerance
+     * @param stepsWithReset  compared steps in which the counter fell (reset), summed by positive increments
+     * @param worstRow        1-based first row of the worst step (0 when none mismatched)
+     * @param worstStep       its step index (or -1 when the file has none)
+     * @param worstCycle      its cycle index (or -1 when the file has none)
+     * @param worstStartS     its start time [s] (NaN when none mismatched)
+     * @param worstCounter    the counter's gain over it [Ah or Wh]
+     * @param worstIntegrated the integrated logged value over it [Ah or Wh]
      */
-    static String compare(String name, double[] timeS, double[] currentA, int[] step, int[] cycle,
-            double[] counterAh, Part part, boolean[] skip) {
-        int n = timeS.length;
-        int runs = 0;
+    public record Comparison(String counter, String unit, int stepsChecked, int stepsMismatched, int stepsWithReset,
+            int worstRow, int worstStep, int worstCycle, double worstStartS, double worstCounter, double worstIntegrated) {
+
+        /** @return the one-line warning, or null when every checked step agrees. */
+        public String warning() {
+            if (stepsMismatched == 0) {
+                return null;
+            }
+            String what = unit.equals("Wh") ? "power (V * I)" : "current";
+            return String.format(Locale.ROOT, "counter '%s' disagrees with the integrated logged %s in %d of %d steps"
+                    + " (tolerance %.0f %% + %.0e %s%s); worst: step starting at row %d"
+                    + " (t = %.6g s%s%s), counter %.6g %s vs integrated %.6g %s: check the units, the current sign or"
+                    + " lost records",
+                    counter, what, stepsMismatched, stepsChecked, RELATIVE_TOLERANCE * 100, ABSOLUTE_TOLERANCE, unit,
+                    stepsWithReset > 0 ? "; " + stepsWithReset + " steps with a counter reset" : "", worstRow, worstStartS,
+                    worstStep < 0 ? "" : ", step " + worstStep, worstCycle < 0 ? "" : ", cycle " + worstCycle,
+                    worstCounter, unit, worstIntegrated, unit);
+        }
+    }
+
+    /** The counters of a {@link CyclerData} under its keys, checked with no rows skipped. */
+    public static List<Comparison> of(CyclerData data) {
+        List<Counter> counters = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : data.counters().entrySet()) {
+            Counter c = forKey(e.getKey(), e.getKey(), e.getValue());
+            if (c != null) {
+                counters.add(c);
+            }
+        }
+        return check(data.timeS(), data.voltageV(), data.currentA(), data.step(), data.cycle(), null, counters);
+    }
+
+    /**
+     * The counter spec for one of {@link CyclerData}'s counter keys, or null for another key.
+     *
+     * @param key        {@link CyclerData#CHARGE_CAPACITY_AH}, ...
+     * @param nameInFile the name for messages
+     */
+    public static Counter forKey(String key, String nameInFile, double[] values) {
+        return switch (key) {
+            case CyclerData.CHARGE_CAPACITY_AH -> new Counter(nameInFile, values, Part.CHARGE, false);
+            case CyclerData.DISCHARGE_CAPACITY_AH -> new Counter(nameInFile, values, Part.DISCHARGE, false);
+            case CyclerData.CHARGE_ENERGY_WH -> new Counter(nameInFile, values, Part.CHARGE, true);
+            case CyclerData.DISCHARGE_ENERGY_WH -> new Counter(nameInFile, values, Part.DISCHARGE, true);
+            default -> null;
+        };
+    }
+
+    /** @return the warnings of the comparisons that mismatched, in order. */
+    public static List<String> warnings(List<Comparison> comparisons) {
+        List<String> out = new ArrayList<>();
+        for (Comparison c : comparisons) {
+            String w = c.warning();
+            if (w != null) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks each counter (see the class comment for the rule).
+     *
+     * @param timeS    time [s]
+     * @param voltageV voltage [V]
+     * @param currentA current [A], positive on charge
+     * @param step     step index per row, or null
+     * @param cycle    cycle index per row, or null
+     * @param skip     rows not to compare (steps holding one are left out), or null
+     */
+    public static List<Comparison> check(double[] timeS, double[] voltageV, double[] currentA, int[] step, int[] cycle,
+            boolean[] skip, List<Counter> counters) {
+        List<Comparison> out = new ArrayList<>(counters.size());
+        for (Counter c : counters) {
+            out.add(compare(c, timeS, voltageV, currentA, step, cycle, skip));
+        }
+        return out;
+    }
+
+    private static Comparison compare(Counter k, double[] t, double[] v, double[] c, int[] step, int[] cycle,
+            boolean[] skip) {
+        int n = t.length;
+        double[] counter = k.values();
+        boolean net = k.part() == Part.NET;
+        int checked = 0;
         int bad = 0;
         int resets = 0;
-        double worstDiff = 0;
+        double worstExcess = 0;
         int worstStart = -1;
-        double worstCounter = 0;
-        double worstLogged = 0;
+        double worstCounted = Double.NaN;
+        double worstLogged = Double.NaN;
         int start = 0;
         while (start < n) {
             int end = start;
-            while (end + 1 < n && same(step, start, end + 1) && same(cycle, start, end + 1)) {
+            while (end + 1 < n && sameStep(step, cycle, c, start, end + 1)) {
                 end++;
             }
             if (end > start) {
                 double logged = 0;
+                double counted = 0;
                 boolean reset = false;
-                boolean finite = true;
-                for (int k = start + 1; k <= end; k++) {
-                    logged += (timeS[k] - timeS[k - 1]) * (part.of(currentA[k]) + part.of(currentA[k - 1])) / 2 / 3600;
-                    if (counterAh[k] < counterAh[k - 1] && part != Part.NET) {
-                        reset = true;
+                boolean usable = true;
+                double fPrev = f(k, c[start], v[start]);
+                for (int i = start; i <= end && usable; i++) {
+                    double fi = i == start ? fPrev : f(k, c[i], v[i]);
+                    usable = Double.isFinite(fi) && Double.isFinite(counter[i]) && Double.isFinite(t[i])
+                            && (skip == null || !skip[i]);
+                    if (i > start) {
+                        logged += (fPrev + fi) / 2 * (t[i] - t[i - 1]) / 3600;
+                        double inc = counter[i] - counter[i - 1];
+                        if (inc > 0 || net) {
+                            counted += inc;
+                        } else if (inc < 0) {
+                            reset = true;
+                        }
                     }
-                    if (!Double.isFinite(counterAh[k]) || !Double.isFinite(currentA[k]) || (skip != null
-                            && (skip[k] || skip[k - 1]))) {
-                        finite = false;
-                    }
+                    fPrev = fi;
                 }
-                if (reset) {
-                    resets++;
-                } else if (finite) {
-                    runs++;
-                    double counted = counterAh[end] - counterAh[start];
-                    double diff = Math.abs(counted - logged);
-                    double tol = RELATIVE_TOLERANCE * Math.max(Math.abs(counted), Math.abs(logged)) + ABSOLUTE_TOLERANCE_AH;
-                    if (diff > tol) {
+                if (usable) {
+                    checked++;
+                    if (reset) {
+                        resets++;
+                    }
+                    if (!net) {
+                        logged = Math.abs(logged);
+                    }
+                    double tol = RELATIVE_TOLERANCE * Math.max(Math.abs(counted), Math.abs(logged)) + ABSOLUTE_TOLERANCE;
+                    double excess = Math.abs(counted - logged) - tol;
+                    if (excess > 0) {
                         bad++;
-                        if (diff > worstDiff) {
-                            worstDiff = diff;
+                        if (excess > worstExcess) {
+                            worstExcess = excess;
                             worstStart = start;
-                            worstCounter = counted;
+                            worstCounted = counted;
                             worstLogged = logged;
                         }
                     }
@@ -116,18 +239,21 @@ final class CounterCheck {
             }
             start = end + 1;
         }
-        if (bad == 0) {
-            return null;
-        }
-        return String.format(Locale.ROOT, "counter '%s' disagrees with the integrated logged current in %d of %d steps"
-                + " (tolerance %.0f %% + %.0e Ah%s); worst: step starting at row %d%s%s, counter %.6g Ah vs integrated %.6g Ah",
-                name, bad, runs, RELATIVE_TOLERANCE * 100, ABSOLUTE_TOLERANCE_AH,
-                resets > 0 ? ", " + resets + " steps with a counter reset skipped" : "", worstStart + 1,
-                step == null ? "" : " (step " + step[worstStart] + ")", cycle == null ? "" : " (cycle " + cycle[worstStart] + ")",
-                worstCounter, worstLogged);
+        return new Comparison(k.nameInFile(), k.energy() ? "Wh" : "Ah", checked, bad, resets, worstStart + 1,
+                worstStart >= 0 && step != null ? step[worstStart] : -1,
+                worstStart >= 0 && cycle != null ? cycle[worstStart] : -1,
+                worstStart >= 0 ? t[worstStart] : Double.NaN, worstCounted, worstLogged);
     }
 
-    private static boolean same(int[] index, int a, int b) {
-        return index == null || index[a] == index[b];
+    private static double f(Counter k, double currentA, double voltageV) {
+        double p = k.part().of(currentA);
+        return k.energy() ? p * voltageV : p;
+    }
+
+    private static boolean sameStep(int[] step, int[] cycle, double[] c, int a, int b) {
+        if (step == null && cycle == null) {
+            return Math.signum(c[a]) == Math.signum(c[b]);
+        }
+        return (step == null || step[a] == step[b]) && (cycle == null || cycle[a] == cycle[b]);
     }
 }

@@ -17,7 +17,7 @@ import org.cathodekit.core.CyclerFormat;
  * <p>Details: {@code time_s}, {@code voltage_V}, {@code current_A} as [min, max];
  * {@code skipped_rows}, {@code duplicate_times}, {@code units_detected}, {@code counters} (the keys
  * present) and {@code counter_check} (steps checked and mismatched per counter, see
- * {@link CyclerCounterCheck}).
+ * {@link CounterCheck}).
  */
 public final class CyclerInspector implements FileInspector {
 
@@ -107,25 +107,18 @@ public final class CyclerInspector implements FileInspector {
         details.put("duplicate_times", d.duplicateTimes());
         details.put("units_detected", d.unitsDetected());
         details.put("counters", List.copyOf(d.counters().keySet()));
-        boolean binary = d.format() == CyclerFormat.BIOLOGIC_MPR || d.format() == CyclerFormat.ARBIN_RES
-                || d.format() == CyclerFormat.NEWARE_NDA || d.format() == CyclerFormat.NEWARE_NDAX;
-        if (!binary) {
-            // text exports: the reader's own check (CyclerReader puts its mismatches into the warnings)
-            List<Object> checks = new ArrayList<>();
-            for (CyclerCounterCheck.Comparison k : CyclerCounterCheck.of(d).comparisons()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("counter", k.key());
-                m.put("steps_checked", k.stepsChecked());
-                m.put("steps_mismatched", k.stepsMismatched());
-                checks.add(m);
-            }
-            details.put("counter_check", checks);
-        } else {
-            // native files are checked by their reader (NativeSeries / CounterCheck: (Q-Qo) and reset-aware,
-            // 5 % + 1 uAh); its mismatches are in the warnings. Reporting the text rule's counts here would
-            // contradict them.
-            details.put("counter_check", "by the native reader; mismatches, if any, are in warnings");
+        // the reader's own cross-check (io.CounterCheck, one rule for text and native files); its mismatches
+        // are in the warnings
+        List<Object> checks = new ArrayList<>();
+        for (CyclerData.CounterSummary k : d.counterChecks()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("counter", k.counter());
+            m.put("unit", k.unit());
+            m.put("steps_checked", k.stepsChecked());
+            m.put("steps_mismatched", k.stepsMismatched());
+            checks.add(m);
         }
+        details.put("counter_check", checks);
         if (!Double.isNaN(d.activeMassMg())) {
             details.put("active_mass_mg", d.activeMassMg());
         }
@@ -134,7 +127,7 @@ public final class CyclerInspector implements FileInspector {
             warnings.add(d.skippedRowCount() + " data row(s) skipped (first lines: " + d.skippedRows() + ")");
         }
         return new Inspection(file, "cycler", formatName(d.format()), d.size(), cols,
-                binary ? "binary" : d.encoding(), d.dialect(), warnings, details);
+                d.encoding(), d.dialect(), warnings, details);
     }
 
     /** @return the human name of a cycler format, e.g. {@code "Maccor text export"}. */

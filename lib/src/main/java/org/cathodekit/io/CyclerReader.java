@@ -119,15 +119,24 @@ public final class CyclerReader {
         }
         Layout layout = CyclerLayouts.resolve(text, f, options);
         CyclerData rows = CyclerRows.read(text, layout);
-        List<String> mismatches = CyclerCounterCheck.of(rows).warnings();
-        if (mismatches.isEmpty()) {
+        List<CounterCheck.Comparison> checks = CounterCheck.of(rows);
+        if (checks.isEmpty()) {
             return rows;
         }
         List<String> warnings = new ArrayList<>(rows.warnings());
-        warnings.addAll(mismatches);
+        warnings.addAll(CounterCheck.warnings(checks));
         return new CyclerData(rows.source(), rows.format(), rows.encoding(), rows.dialect(), rows.timeS(), rows.voltageV(),
                 rows.currentA(), rows.step(), rows.cycle(), rows.unitsDetected(), rows.skippedRows(), rows.skippedRowCount(),
-                rows.duplicateTimes(), rows.counters(), rows.activeMassMg(), warnings, rows.columns());
+                rows.duplicateTimes(), rows.counters(), rows.activeMassMg(), warnings, rows.columns(), summaries(checks));
+    }
+
+    /** The checks as {@link CyclerData} carries them. */
+    static List<CyclerData.CounterSummary> summaries(List<CounterCheck.Comparison> checks) {
+        List<CyclerData.CounterSummary> out = new ArrayList<>(checks.size());
+        for (CounterCheck.Comparison c : checks) {
+            out.add(new CyclerData.CounterSummary(c.counter(), c.unit(), c.stepsChecked(), c.stepsMismatched()));
+        }
+        return out;
     }
 
     /**

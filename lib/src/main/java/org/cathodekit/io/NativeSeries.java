@@ -26,8 +26,8 @@ final class NativeSeries {
     int[] cycle;
     final Map<String, String> units = new LinkedHashMap<>();
     final Map<String, double[]> counters = new LinkedHashMap<>();
-    /** Counters checked against the current, with the name as in the file; need not be in {@link #counters}. */
-    final List<Object[]> checks = new ArrayList<>();
+    /** Counters checked against the logged series, with the name as in the file; need not be in {@link #counters}. */
+    final List<CounterCheck.Counter> checks = new ArrayList<>();
     double activeMassMg = Double.NaN;
     final List<String> warnings = new ArrayList<>();
 
@@ -37,17 +37,15 @@ final class NativeSeries {
         this.dialect = dialect;
     }
 
-    /** Adds a counter to the result under {@code key} and to the cross-checks. */
-    void counter(String key, String nameInFile, double[] values, CounterCheck.Part part) {
+    /** Adds a counter to the result under one of {@link CyclerData}'s counter keys, and to the cross-checks. */
+    void counter(String key, String nameInFile, double[] values) {
         counters.put(key, values);
-        if (part != null) {
-            check(nameInFile, values, part);
-        }
+        checks.add(CounterCheck.forKey(key, nameInFile, values));
     }
 
     /** Adds a capacity counter [Ah] to the cross-checks only. */
     void check(String nameInFile, double[] valuesAh, CounterCheck.Part part) {
-        checks.add(new Object[] {nameInFile, valuesAh, part});
+        checks.add(new CounterCheck.Counter(nameInFile, valuesAh, part, false));
     }
 
     /** Rows left out of the counter cross-checks (e.g. impedance points), or null. */
@@ -107,14 +105,10 @@ final class NativeSeries {
                 duplicates++;
             }
         }
-        for (Object[] c : checks) {
-            String w = CounterCheck.compare((String) c[0], timeS, currentA, step, cycle, (double[]) c[1],
-                    (CounterCheck.Part) c[2], skipInChecks);
-            if (w != null) {
-                warnings.add(w);
-            }
-        }
+        List<CounterCheck.Comparison> compared = CounterCheck.check(timeS, voltageV, currentA, step, cycle, skipInChecks,
+                checks);
+        warnings.addAll(CounterCheck.warnings(compared));
         return new CyclerData(file, format, "binary", dialect, timeS, voltageV, currentA, step, cycle, units, List.of(), 0,
-                duplicates, counters, activeMassMg, warnings);
+                duplicates, counters, activeMassMg, warnings, List.of(), CyclerReader.summaries(compared));
     }
 }

@@ -110,10 +110,10 @@ final class NewareRows {
                 c[q][k] = counters[q][i] * 1e-3;
             }
         }
-        s.counter(CyclerData.CHARGE_CAPACITY_AH, "Charge_Capacity(mAh)", c[0], CounterCheck.Part.CHARGE);
-        s.counter(CyclerData.DISCHARGE_CAPACITY_AH, "Discharge_Capacity(mAh)", c[1], CounterCheck.Part.DISCHARGE);
-        s.counter(CyclerData.CHARGE_ENERGY_WH, "Charge_Energy(mWh)", c[2], null);
-        s.counter(CyclerData.DISCHARGE_ENERGY_WH, "Discharge_Energy(mWh)", c[3], null);
+        s.counter(CyclerData.CHARGE_CAPACITY_AH, "Charge_Capacity(mAh)", c[0]);
+        s.counter(CyclerData.DISCHARGE_CAPACITY_AH, "Discharge_Capacity(mAh)", c[1]);
+        s.counter(CyclerData.CHARGE_ENERGY_WH, "Charge_Energy(mWh)", c[2]);
+        s.counter(CyclerData.DISCHARGE_ENERGY_WH, "Discharge_Energy(mWh)", c[3]);
         if (m < n) {
             s.warnings.add((n - m) + " records repeat an earlier record index and were dropped (the first was kept)");
         }

@@ -3,6 +3,7 @@ package org.cathodekit.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -230,7 +231,7 @@ class CyclerVariantsTest {
 
     /** Planted truth: 1 A for 3600 s is 1 Ah; a counter that says 2 Ah is flagged, one that says 1 Ah is not. */
     @Test
-    void counterCheckAgainstPlantedCharge() {
+    void counterCheckAgainstPlantedCharge() throws IOException {
         int n = 61;
         double[] t = new double[n];
         double[] v = new double[n];
@@ -246,20 +247,43 @@ class CyclerVariantsTest {
             good[i] = t[i] / 3600.0;
             doubled[i] = 2 * good[i];
         }
-        CyclerCounterCheck ok = CyclerCounterCheck.of(data(t, v, c, step, good));
-        assertEquals(1, ok.comparisons().get(0).stepsChecked());
-        assertTrue(ok.warnings().isEmpty(), ok.warnings().toString());
-        CyclerCounterCheck bad = CyclerCounterCheck.of(data(t, v, c, step, doubled));
-        assertEquals(1, bad.comparisons().get(0).stepsMismatched());
-        assertEquals(2.0, bad.comparisons().get(0).worstCounter(), 1e-12);
-        assertEquals(1.0, bad.comparisons().get(0).worstIntegrated(), 1e-12);
-        assertTrue(bad.warnings().get(0).startsWith("counter charge_capacity_Ah: 1 of 1 steps differ"), bad.warnings().toString());
-        // a 1.5 % difference is inside the stated tolerance (2 % + one logging interval)
-        double[] near = good.clone();
-        for (int i = 0; i < n; i++) {
-            near[i] *= 1.015;
+        CounterCheck.Comparison ok = CounterCheck.of(data(t, v, c, step, good)).get(0);
+        assertEquals(1, ok.stepsChecked());
+        assertNull(ok.warning(), ok.toString());
+        CounterCheck.Comparison bad = CounterCheck.of(data(t, v, c, step, doubled)).get(0);
+        assertEquals(1, bad.stepsMismatched());
+        assertEquals(2.0, bad.worstCounter(), 1e-12);
+        assertEquals(1.0, bad.worstIntegrated(), 1e-12);
+        assertTrue(bad.warning().startsWith("counter 'charge_capacity_Ah' disagrees with the integrated logged current"
+                + " in 1 of 1 steps"), bad.warning());
+        // the stated tolerance is 5 % (+ 1 uAh): 4.5 % passes, 5.5 % and -5.5 % do not
+        for (double[] factorAndFlagged : new double[][] {{1.045, 0}, {1.055, 1}, {0.945, 1}}) {
+            double[] near = good.clone();
+            for (int i = 0; i < n; i++) {
+                near[i] *= factorAndFlagged[0];
+            }
+            assertEquals((int) factorAndFlagged[1], CounterCheck.of(data(t, v, c, step, near)).get(0).stepsMismatched(),
+                    "counter x " + factorAndFlagged[0]);
         }
-        assertTrue(CyclerCounterCheck.of(data(t, v, c, step, near)).warnings().isEmpty());
+        // a counter reset to zero inside the step is summed by its increments, not a mismatch
+        double[] reset = good.clone();
+        for (int i = 30; i < n; i++) {
+            reset[i] = good[i] - good[30];
+        }
+        CounterCheck.Comparison r = CounterCheck.of(data(t, v, c, step, reset)).get(0);
+        assertEquals(0, r.stepsMismatched(), r.toString());
+        assertEquals(1, r.stepsWithReset());
+        // the read path carries the check: text and native alike
+        StringBuilder csv = new StringBuilder("Time (s),Voltage (V),Current (A),Step,Charge Capacity (Ah)\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(t[i]).append(',').append(v[i]).append(',').append(c[i]).append(",1,").append(doubled[i]).append('\n');
+        }
+        Path planted = dir.resolve("planted-doubled-counter.csv");
+        Files.writeString(planted, csv);
+        CyclerData read = CyclerReader.read(planted);
+        assertEquals(List.of(new CyclerData.CounterSummary("charge_capacity_Ah", "Ah", 1, 1)), read.counterChecks());
+        assertTrue(read.warnings().stream().anyMatch(w -> w.startsWith("counter 'charge_capacity_Ah' disagrees")),
+                read.warnings().toString());
     }
 
     private static CyclerData data(double[] t, double[] v, double[] c, int[] step, double[] chargeAh) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.DataFormatException;
-import org.cathodekit.thermal.SavitzkyGolay;
+import org.cathodekit.core.SavitzkyGolay;
 
 /**
  * Differential capacity (incremental capacity analysis) dQ/dV and differential voltage dV/dQ of one
@@ -24,7 +24,7 @@ import org.cathodekit.thermal.SavitzkyGolay;
  *       (no division by tiny voltage steps). Because it counts charge per voltage bin, the result does not
  *       depend on the sampling interval as long as a row interval spans less than about one bin.</li>
  *   <li>Savitzky-Golay smoothing on the grid (local polynomial, order {@code p}, window
- *       {@code smoothingWindowV}; {@link SavitzkyGolay} of package thermal).</li>
+ *       {@code smoothingWindowV}; {@link SavitzkyGolay} of package core).</li>
  *   <li>Peaks: local maxima of the smoothed |dQ/dV| whose prominence is at least
  *       {@code minProminence} times the half-cycle's maximum; position = vertex of a least-squares parabola
  *       over the peak's top (points above 80 % of its height); area = capacity between the valleys on

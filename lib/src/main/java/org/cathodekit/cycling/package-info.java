@@ -21,6 +21,6 @@
  *       growth and an H2 -> H3 feature; {@link org.cathodekit.cycling.PlantedCycling} (paper A rod/gravel,
  *       paper C's four materials); its {@code main} writes {@code data-samples/cycling/}.</li>
  * </ul>
- * Depends on {@code core} and, for Savitzky-Golay, on {@code thermal.SavitzkyGolay}.
+ * Depends on {@code core} and, for Savitzky-Golay, on {@code core.SavitzkyGolay}.
  */
 package org.cathodekit.cycling;

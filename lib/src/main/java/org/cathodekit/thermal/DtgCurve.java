@@ -9,6 +9,8 @@ import static org.cathodekit.thermal.TgaMath.rampStep;
 
 import java.util.Arrays;
 
+import org.cathodekit.core.SavitzkyGolay;
+
 /**
  * Steps 1-3 of {@link Tga#analyze}: the heating segment, optional block averaging of very dense curves,
  * Savitzky-Golay smoothing and DTG ({@code (dm/dt)/(dT/dt)} when a time column exists), the reference

@@ -12,7 +12,7 @@
  *       the end of the heating, or already under way at its start), onset with its construction;</li>
  *   <li>{@link org.cathodekit.thermal.OnsetMethod}: ISO 11358-1 extrapolated onset, ASTM E2550 first
  *       deviation, DTG threshold, fixed mass loss; {@link org.cathodekit.thermal.MassReference};</li>
- *   <li>{@link org.cathodekit.thermal.SavitzkyGolay}: local polynomial smoothing/derivative on any grid;</li>
+ *   <li>{@link org.cathodekit.core.SavitzkyGolay}: local polynomial smoothing/derivative on any grid;</li>
  *   <li>{@link org.cathodekit.thermal.ChemicalFormula}: formula parser, CIAAW 2021 atomic weights;</li>
  *   <li>{@link org.cathodekit.thermal.OxygenLoss}, {@link org.cathodekit.thermal.OxygenCurve}: delta and
  *       O per formula unit vs temperature;</li>

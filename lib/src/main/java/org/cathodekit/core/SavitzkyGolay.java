@@ -1,6 +1,5 @@
-package org.cathodekit.thermal;
+package org.cathodekit.core;
 
-import org.cathodekit.core.Parallel;
 
 /**
  * Savitzky-Golay smoothing and first derivative as local least-squares polynomials (Savitzky and

@@ -1,4 +1,4 @@
-package org.cathodekit.thermal;
+package org.cathodekit.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -160,9 +160,14 @@ final class LatticeCommand extends JsonCommand {
                 axial = axialFit.axialDivergence();
                 axialEsd = axialFit.shOverLEsd();
                 fits = axialFit.fits();
-                axialSource = String.format(Locale.ROOT, "refined (%s): total chi-square of the %d window points %.6g -> %.6g (symmetric peaks)",
-                        axialMode.equals("auto") ? "auto: --sample-displacement declares Bragg-Brentano" : "user: --axial-divergence refine",
-                        axialFit.points(), axialFit.chiSquareSymmetric(), axialFit.chiSquare());
+                String why = axialMode.equals("auto") ? "auto: --sample-displacement declares Bragg-Brentano" : "user: --axial-divergence refine";
+                axialSource = axialFit.significant()
+                        ? String.format(Locale.ROOT, "refined (%s): total chi-square of the %d window points %.6g (symmetric peaks) -> %.6g",
+                                why, axialFit.points(), axialFit.chiSquareSymmetric(), axialFit.chiSquare())
+                        : String.format(Locale.ROOT, "none: refined (%s) but not significant, A = %.4f lowers the chi-square of the %d window"
+                                + " points by %.3g < %.0f x reduced chi-square %.3g; symmetric peaks kept", why, axialFit.candidateShOverL(),
+                                axialFit.points(), axialFit.chiSquareSymmetric() - axialFit.candidateChiSquare(),
+                                AxialDivergenceFit.SIGNIFICANCE, axialFit.reducedChiSquare());
             } else {
                 fits = PeakFitting.fit(p, pk, po.withAxialDivergence(axial));
             }

@@ -26,6 +26,13 @@ import org.cathodekit.core.XrdWavelength;
  * is {@code sqrt(2 chi2_red / chi2'')} from the second difference of the chi-square at the optimum
  * (step {@link #ESD_STEP})
  * (the usual {@code Delta chi2 = 1} rule scaled by the reduced chi-square, as the peak-fit esd's are).
+ *
+ * <p>Significance rule: the refined A is applied only when it lowers the chi-square by at least
+ * {@link #SIGNIFICANCE} times the reduced chi-square (the likelihood-ratio test of one added
+ * parameter, {@code Delta chi2 > 9} = 3 sigma, scaled by the reduced chi-square for data whose misfit
+ * exceeds the counting noise). Broad peaks hide an axial tail (it grows as A^2 while the width does
+ * not), and there the chi-square is flat in A: symmetric peaks are kept and the result says so
+ * ({@link Result#significant()} false, {@link Result#candidateShOverL()} the A that was tried).
  */
 public final class AxialDivergenceFit {
     private AxialDivergenceFit() {
@@ -40,6 +47,9 @@ public final class AxialDivergenceFit {
     /** Brent's absolute tolerance on A: 1e-4 moves a LaB6 (100) centre by ~3e-5 deg, below its esd. */
     static final double A_TOLERANCE = 1e-4;
 
+    /** Smallest chi-square drop, in reduced chi-squares, for which the refined A is applied (3 sigma for one parameter). */
+    public static final double SIGNIFICANCE = 9;
+
     /**
      * Step of the second difference that gives the esd of A: 0.002, large against the scatter of the
      * chi-square from the refits' own convergence tolerance, small against the curvature scale (~0.01).
@@ -49,16 +59,20 @@ public final class AxialDivergenceFit {
     /**
      * The refined asymmetry with the fits it gave.
      *
-     * @param axialDivergence  the refined A
-     * @param shOverLEsd       its esd (NaN when the chi-square curvature is not positive)
-     * @param chiSquare        total weighted chi-square of the windows at the refined A
+     * @param axialDivergence  the A applied: the refined one, or {@link AxialDivergence#NONE} when not significant
+     * @param shOverLEsd       esd of the refined A (NaN when the chi-square curvature is not positive)
+     * @param candidateShOverL the A that minimised the chi-square (applied only when significant)
+     * @param significant      whether the chi-square drop passed {@link #SIGNIFICANCE}
+     * @param candidateChiSquare total weighted chi-square at the candidate A
+     * @param reducedChiSquare reduced chi-square at the candidate A (the scale of the significance test)
+     * @param chiSquare        total weighted chi-square of the windows at the applied A
      * @param chiSquareSymmetric the same at A = 0 (symmetric peaks), for comparison
      * @param points           number of points in the windows
      * @param evaluations      number of whole-pattern fits made
      * @param fits             the peak fits at the refined A (one per requested position)
      */
-    public record Result(AxialDivergence axialDivergence, double shOverLEsd, double chiSquare, double chiSquareSymmetric, int points,
-            int evaluations, List<PeakResult> fits) {
+    public record Result(AxialDivergence axialDivergence, double shOverLEsd, double candidateShOverL, double candidateChiSquare,
+            boolean significant, double reducedChiSquare, double chiSquare, double chiSquareSymmetric, int points, int evaluations, List<PeakResult> fits) {
         public Result {
             fits = List.copyOf(fits);
         }
@@ -110,22 +124,26 @@ public final class AxialDivergenceFit {
         double chiA = Math.min(opt.getValue(), bestChi);
         double esd = Double.NaN;
         double h = ESD_STEP;
+        int np = 0;
+        for (PeakResult r : sym) {
+            np += r.status().ok() ? (options.profile().hasEta() ? 4 : 3) + options.backgroundOrder() + 1 : 0;
+        }
+        double red = chiA / Math.max(1, pts[0] - np - 1);
+        boolean significant = a > 0 && chiSym - chiA >= SIGNIFICANCE * red;
+        if (!significant) {
+            return new Result(AxialDivergence.NONE, Double.NaN, a, chiA, false, red, chiSym, chiSym, (int) pts[0], evals[0], sym);
+        }
         if (a > h) {
             double cp = chi.applyAsDouble(a + h);
             double cm = chi.applyAsDouble(a - h);
             double curv = (cp - 2 * chiA + cm) / (h * h);
-            int np = 0;
-            for (PeakResult r : sym) {
-                np += r.status().ok() ? (options.profile().hasEta() ? 4 : 3) : 0;
-            }
-            double red = chiA / Math.max(1, pts[0] - np - 1);
             if (curv > 0 && Double.isFinite(curv)) {
                 esd = Math.sqrt(2 * red / curv);
             }
         }
         AxialDivergence ad = new AxialDivergence(a);
         List<PeakResult> fits = PeakFitting.fit(x, y, s, wl, centresDeg, options.withAxialDivergence(ad));
-        return new Result(ad, esd, chiA, chiSym, (int) pts[0], evals[0] + 2, fits);
+        return new Result(ad, esd, a, chiA, true, red, chiA, chiSym, (int) pts[0], evals[0], fits);
     }
 
     /**

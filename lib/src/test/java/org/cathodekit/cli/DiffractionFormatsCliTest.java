@@ -222,5 +222,9 @@ class DiffractionFormatsCliTest {
         Path d = Files.createDirectories(dir.resolve("case-weights"));
         Path f = Files.copy(nc91, d.resolve("nc91.xye"));
         DiffractionCommandsTest.assertBadInput(f, new String[] {"wh", "--input", f.toString(), "--weights", "maybe", "--json"}, "--weights");
+        DiffractionCommandsTest.assertBadInput(f, new String[] {"lattice", "--input", f.toString(), "--axial-divergence", "lots", "--json"},
+                "--axial-divergence", "auto, none, refine or a number");
+        DiffractionCommandsTest.assertBadInput(f, new String[] {"lattice", "--input", f.toString(), "--axial-divergence", "0.5", "--json"},
+                "--axial-divergence", "[0, 0.2]");
     }
 }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * when not refined, see {@link LatticeFit} for when to use which), {@code ratio_003_104},
  * {@code peaks} (the indexed reflections used), {@code weights}, the peak asymmetry applied
  * ({@code axial_divergence_sh_over_l} with {@code _esd} and {@code axial_divergence_source}, see
- * {@link AxialDivergence}) and {@code warnings}.
+ * {@link AxialDivergence}), the {@code profile} and {@code kalpha2_treatment} of the peak fits and {@code warnings}.
  *
  * <p>{@code --axial-divergence} rule: {@code auto} (default) refines the axial-divergence asymmetry
  * ({@link AxialDivergenceFit}) when {@code --sample-displacement} declares a Bragg-Brentano pattern
@@ -216,6 +216,8 @@ final class LatticeCommand extends JsonCommand {
                 .put("goniometer_radius_mm", r.goniometerRadiusMm())
                 .put("goniometer_radius_source", radiusSource)
                 .put("zero_displacement_correlation", r.zeroDisplacementCorrelation())
+                .put("profile", po.profile().name().toLowerCase(Locale.ROOT))
+                .put("kalpha2_treatment", wl.hasAlpha2() ? po.kAlpha2().name().toLowerCase(Locale.ROOT) : "none (monochromatic)")
                 .put("axial_divergence_sh_over_l", axial.shOverL())
                 .put("axial_divergence_sh_over_l_esd", axialEsd)
                 .put("axial_divergence_source", axialSource)

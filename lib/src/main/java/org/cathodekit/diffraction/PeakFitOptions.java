@@ -20,7 +20,10 @@ import org.cathodekit.core.Checks;
 public record PeakFitOptions(Profile profile, int backgroundOrder, double windowHalfWidthDeg, double searchRadiusDeg,
         double minSignalToNoise, KAlpha2 kAlpha2, int maxIterations, Weighting weights, AxialDivergence axialDivergence) {
 
-    /** Lorentzian, linear background, +-1.0 deg windows, 0.25 deg search, S/N 5, K-alpha2 doublet, 200 iterations, AUTO weights. */
+    /**
+     * Lorentzian, linear background, +-1.0 deg windows, 0.25 deg search, S/N 5, K-alpha2 doublet, 200 iterations, AUTO weights,
+     * symmetric peaks.
+     */
     public static final PeakFitOptions DEFAULTS = new PeakFitOptions(Profile.LORENTZIAN, 1, 1.0, 0.25, 5.0, KAlpha2.DOUBLET, 200,
             Weighting.AUTO, AxialDivergence.NONE);
 

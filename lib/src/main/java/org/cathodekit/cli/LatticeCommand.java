@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.Json;
 import org.cathodekit.core.XrdWavelength;
+import org.cathodekit.diffraction.AxialDivergence;
+import org.cathodekit.diffraction.AxialDivergenceFit;
 import org.cathodekit.diffraction.CrystalSystem;
 import org.cathodekit.diffraction.FitWarnings;
 import org.cathodekit.diffraction.PeakWeights;
@@ -31,7 +33,15 @@ import picocli.CommandLine.Option;
  * keys: {@code a_A}, {@code c_A}, {@code volume_A3} (with {@code _esd} siblings), {@code c_over_a},
  * {@code zero_shift_deg}, {@code sample_displacement_mm} (with {@code goniometer_radius_mm}; both 0
  * when not refined, see {@link LatticeFit} for when to use which), {@code ratio_003_104},
- * {@code peaks} (the indexed reflections used), {@code weights} and {@code warnings}.
+ * {@code peaks} (the indexed reflections used), {@code weights}, the peak asymmetry applied
+ * ({@code axial_divergence_sh_over_l} with {@code _esd} and {@code axial_divergence_source}, see
+ * {@link AxialDivergence}), the {@code profile} and {@code kalpha2_treatment} of the peak fits and {@code warnings}.
+ *
+ * <p>{@code --axial-divergence} rule: {@code auto} (default) refines the axial-divergence asymmetry
+ * ({@link AxialDivergenceFit}) when {@code --sample-displacement} declares a Bragg-Brentano pattern
+ * (the laboratory reflection geometry whose Soller-slit axial divergence makes low-angle peaks
+ * asymmetric) and fits symmetric peaks otherwise; {@code none}, {@code refine} or a number (an A =
+ * (S+H)/L known from the instrument's calibration, e.g. GSAS-II's SH/L) override it.
  */
 @Command(name = "lattice", mixinStandardHelpOptions = true,
         description = "Lattice parameters (R-3m hexagonal setting or cubic) by least squares over indexed, profile-fitted reflections.")
@@ -78,6 +88,10 @@ final class LatticeCommand extends JsonCommand {
     @Option(names = "--window-deg", defaultValue = "1.0", description = "Half width of each fit window (deg, default ${DEFAULT-VALUE}).")
     double windowDeg;
 
+    @Option(names = "--axial-divergence", defaultValue = "auto", description = "Peak asymmetry from axial divergence (Finger-Cox-Jephcoat,"
+            + " A = (S+H)/L): auto (refined with --sample-displacement, else none), none, refine, or a value of A (e.g. GSAS-II's SH/L).")
+    String axialDivergence;
+
     @Override
     protected Json.Obj compute() {
         DiffractionPattern p = WhCommand.readPattern(pattern.input, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
@@ -113,10 +127,50 @@ final class LatticeCommand extends JsonCommand {
             List<Reflection> refl = LatticeFit.observable(sys.reflections(a0, c0, wl.alpha1A(), lo.minTwoThetaDeg(), lo.maxTwoThetaDeg()), sys);
             pk = LatticeFit.fitPositions(refl, toleranceDeg);
         }
+        String axialMode = axialDivergence.trim().toLowerCase(Locale.ROOT);
+        boolean refineAxial = axialMode.equals("refine") || axialMode.equals("auto") && sampleDisplacement;
+        String axialSource;
+        AxialDivergence axial = AxialDivergence.NONE;
+        switch (axialMode) {
+            case "auto", "refine" -> axialSource = refineAxial ? null : "none (auto: symmetric peaks without --sample-displacement)";
+            case "none" -> axialSource = "none (user: --axial-divergence none)";
+            default -> {
+                double v;
+                try {
+                    v = Double.parseDouble(axialMode);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(pattern.input + ": --axial-divergence must be auto, none, refine or a number"
+                            + " A = (S+H)/L in [0, " + AxialDivergence.MAX_SH_OVER_L + "], got '" + axialDivergence + "'");
+                }
+                if (!(v >= 0 && v <= AxialDivergence.MAX_SH_OVER_L)) {
+                    throw new IllegalArgumentException(pattern.input + ": --axial-divergence A = (S+H)/L must be in [0, "
+                            + AxialDivergence.MAX_SH_OVER_L + "], got " + v);
+                }
+                axial = new AxialDivergence(v);
+                axialSource = "user: --axial-divergence " + v;
+            }
+        }
+        double axialEsd = Double.NaN;
         List<PeakResult> fits;
         LatticeResult r;
+        AxialDivergenceFit.Result axialFit = null;
         try {
-            fits = PeakFitting.fit(p, pk, po);
+            if (refineAxial) {
+                axialFit = AxialDivergenceFit.refine(p, pk, po);
+                axial = axialFit.axialDivergence();
+                axialEsd = axialFit.shOverLEsd();
+                fits = axialFit.fits();
+                String why = axialMode.equals("auto") ? "auto: --sample-displacement declares Bragg-Brentano" : "user: --axial-divergence refine";
+                axialSource = axialFit.significant()
+                        ? String.format(Locale.ROOT, "refined (%s): total chi-square of the %d window points %.6g (symmetric peaks) -> %.6g",
+                                why, axialFit.points(), axialFit.chiSquareSymmetric(), axialFit.chiSquare())
+                        : String.format(Locale.ROOT, "none: refined (%s) but not significant, A = %.4f lowers the chi-square of the %d window"
+                                + " points by %.3g < %.0f x reduced chi-square %.3g; symmetric peaks kept", why, axialFit.candidateShOverL(),
+                                axialFit.points(), axialFit.chiSquareSymmetric() - axialFit.candidateChiSquare(),
+                                AxialDivergenceFit.SIGNIFICANCE, axialFit.reducedChiSquare());
+            } else {
+                fits = PeakFitting.fit(p, pk, po.withAxialDivergence(axial));
+            }
             r = LatticeFit.fromPeaks(fits, wl.alpha1A(), lo);
         } catch (IllegalArgumentException e) {
             throw WhCommand.inFile(pattern.input, (defaultList ? "default " + sys + " reflections of a0 " + a0 + " A, c0 " + c0
@@ -129,6 +183,10 @@ final class LatticeCommand extends JsonCommand {
         if (Math.abs(r.zeroDisplacementCorrelation()) > 0.98) {
             warnings.add(String.format(Locale.ROOT, "zero shift and sample displacement correlated (r = %.3f): the scan range cannot separate"
                     + " them; refine only one", r.zeroDisplacementCorrelation()));
+        }
+        if (axialFit != null && axial.shOverL() >= AxialDivergenceFit.GRID_MAX - 1e-9) {
+            warnings.add(String.format(Locale.ROOT, "axial-divergence asymmetry refined to the search limit A = %.3f: the peak shapes are"
+                    + " not those of axial divergence (give --axial-divergence none or the instrument's value)", axial.shOverL()));
         }
         List<Object> used = new ArrayList<>();
         for (IndexedPeak ip : r.peaks()) {
@@ -158,6 +216,11 @@ final class LatticeCommand extends JsonCommand {
                 .put("goniometer_radius_mm", r.goniometerRadiusMm())
                 .put("goniometer_radius_source", radiusSource)
                 .put("zero_displacement_correlation", r.zeroDisplacementCorrelation())
+                .put("profile", po.profile().name().toLowerCase(Locale.ROOT))
+                .put("kalpha2_treatment", wl.hasAlpha2() ? po.kAlpha2().name().toLowerCase(Locale.ROOT) : "none (monochromatic)")
+                .put("axial_divergence_sh_over_l", axial.shOverL())
+                .put("axial_divergence_sh_over_l_esd", axialEsd)
+                .put("axial_divergence_source", axialSource)
                 .put("rms_residual_deg", r.rmsResidualDeg())
                 .put("ratio_003_104", sys == CrystalSystem.HEXAGONAL_R3M ? LatticeFit.intensityRatio003to104(r.peaks()) : null)
                 .put("n_peaks", r.peaks().size())

@@ -42,6 +42,14 @@ import org.cathodekit.core.XrdWavelength;
  *       and the constant separate; their correlation is reported).</li>
  * </ul>
  * Only {@code s/R} enters the fit: R changes the reported s, never the lattice parameters.
+ *
+ * <h2>Peak asymmetry</h2>
+ * The model needs Bragg angles. On laboratory Bragg-Brentano patterns the axial divergence makes
+ * low-angle peaks asymmetric, and a symmetric profile puts their centres into the low-angle tail by
+ * an amount growing like {@code cot(2theta)}: neither z nor s describes it, and over a short range
+ * (10-70 deg, where z and the cos(theta) term correlate 0.9999) a comes out low (1e-3 A on the GSAS-II
+ * tutorial LaB6). Fit the peaks with {@link AxialDivergence} (refined by {@link AxialDivergenceFit})
+ * and refine over those centres.
  */
 public final class LatticeFit {
     private LatticeFit() {

@@ -277,7 +277,12 @@ public final class PeakFitting {
         }
         double wMin = step;
         double wMax = hi - lo;
-        PeakWindowModel model = new PeakWindowModel(wx, ws, xm, nb, nPresent, o.profile(), doublet, ratio, lamRatio);
+        AxialDivergence axial = o.axialDivergence();
+        int nodes = 0;
+        for (int j = 0; j < nPresent && axial.isAsymmetric(); j++) {
+            nodes = Math.max(nodes, axial.nodeCount(c0[map[j]], w0[map[j]]));
+        }
+        PeakWindowModel model = new PeakWindowModel(wx, ws, xm, nb, nPresent, o.profile(), doublet, ratio, lamRatio, axial, nodes);
         double[] target = new double[m];
         for (int i = 0; i < m; i++) {
             target[i] = wy[i] / ws[i];
@@ -358,9 +363,10 @@ public final class PeakFitting {
             if (c <= lo + 0.5 * step || c >= hi - 0.5 * step) {
                 st = FitStatus.AT_BOUND;
                 msg = "centre " + fmt(c) + " deg at the window edge " + fmt(lo) + "-" + fmt(hi) + " deg";
-            } else if (w < 2 * step || w >= wMax * 0.9999) {
+            } else if (wObserved(axial, o.profile(), c, w, eta) < 2 * step || w >= wMax * 0.9999) {
                 st = FitStatus.AT_BOUND;
-                msg = "FWHM " + fmt(w) + " deg outside [2 steps = " + fmt(2 * step) + ", window " + fmt(wMax) + "] deg";
+                msg = "FWHM " + fmt(w) + " deg" + (axial.isAsymmetric() ? " (observed with the axial tail " + fmt(wObserved(axial, o.profile(), c, w,
+                        eta)) + ")" : "") + " outside [2 steps = " + fmt(2 * step) + ", window " + fmt(wMax) + "] deg";
             } else if (!(a > 0)) {
                 st = FitStatus.AT_BOUND;
                 msg = "area fitted to zero";
@@ -372,7 +378,7 @@ public final class PeakFitting {
                     msg = "merged with the neighbouring peak at " + fmt(p[b2]) + " deg (centres closer than 0.3 FWHM): not separable";
                 }
             }
-            double height = a * o.profile().heightPerArea(w, eta);
+            double height = a * axial.heightPerArea(o.profile(), c, w, eta);
             out[k] = new PeakResult(centresDeg[k], st, c, err[base], w, err[base + 1], Math.toRadians(w), a, err[base + 2], height, eta,
                     r2, loDeg, hiDeg, npk, p[0], nb > 1 ? p[1] : 0, nb > 2 ? p[2] : 0, xm, msg);
         }
@@ -402,11 +408,12 @@ public final class PeakFitting {
             double v = owner.backgroundAt(x[i]);
             for (PeakResult f : fits) {
                 if (f.windowLoDeg() == owner.windowLoDeg() && f.windowHiDeg() == owner.windowHiDeg() && Double.isFinite(f.area())) {
-                    v += f.area() * options.profile().value(x[i] - f.twoThetaDeg(), f.fwhmDeg(), f.eta());
+                    AxialDivergence ax = options.axialDivergence();
+                    v += f.area() * ax.value(options.profile(), x[i], f.twoThetaDeg(), f.fwhmDeg(), f.eta());
                     if (doublet) {
                         double c2 = Wavelengths.convertTwoThetaDeg(f.twoThetaDeg(), wavelength.alpha1A(), wavelength.alpha2A());
                         if (Double.isFinite(c2)) {
-                            v += wavelength.ratio21() * f.area() * options.profile().value(x[i] - c2, f.fwhmDeg(), f.eta());
+                            v += wavelength.ratio21() * f.area() * ax.value(options.profile(), x[i], c2, f.fwhmDeg(), f.eta());
                         }
                     }
                 }
@@ -414,6 +421,11 @@ public final class PeakFitting {
             out[i] = v;
         }
         return out;
+    }
+
+    /** The observed FWHM that the sampling step must resolve: the symmetric one, or that of the asymmetric profile. */
+    private static double wObserved(AxialDivergence axial, Profile profile, double c, double w, double eta) {
+        return axial.isAsymmetric() ? axial.observedFwhmDeg(profile, c, w, eta) : w;
     }
 
     static int lowerBound(double[] x, double v) {

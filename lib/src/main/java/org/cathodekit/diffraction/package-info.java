@@ -6,7 +6,9 @@
  * <ul>
  *   <li>{@link org.cathodekit.diffraction.PeakFitting}: single/multi-peak Levenberg-Marquardt fits
  *       with polynomial background, {@link org.cathodekit.diffraction.Profile} (Lorentzian, Gaussian,
- *       pseudo-Voigt) and the K-alpha2 doublet ({@link org.cathodekit.diffraction.KAlpha2});
+ *       pseudo-Voigt), the K-alpha2 doublet ({@link org.cathodekit.diffraction.KAlpha2}) and the optional
+ *       axial-divergence asymmetry ({@link org.cathodekit.diffraction.AxialDivergence}, Finger-Cox-Jephcoat,
+ *       refined per pattern by {@link org.cathodekit.diffraction.AxialDivergenceFit});
  *       results {@link org.cathodekit.diffraction.PeakResult} with {@link org.cathodekit.diffraction.FitStatus}.</li>
  *   <li>{@link org.cathodekit.diffraction.InstrumentFunction}: Caglioti fit on a standard
  *       ({@link org.cathodekit.diffraction.StandardMaterial} LaB6 SRM 660c, CeO2 SRM 674b), removed with the

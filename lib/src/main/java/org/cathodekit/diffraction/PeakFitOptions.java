@@ -1,6 +1,7 @@
 package org.cathodekit.diffraction;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of single/multi-peak fits.
@@ -15,8 +16,10 @@ import org.cathodekit.core.Checks;
  * @param maxIterations        Levenberg-Marquardt iteration limit
  * @param weights              residual weighting rule ({@link Weighting#AUTO}: see {@link PeakWeights})
  */
+@OptionsRecord
 public record PeakFitOptions(Profile profile, int backgroundOrder, double windowHalfWidthDeg, double searchRadiusDeg,
-        double minSignalToNoise, KAlpha2 kAlpha2, int maxIterations, Weighting weights) {
+        double minSignalToNoise, KAlpha2 kAlpha2, int maxIterations, Weighting weights)
+        implements PeakFitOptionsBuilder.With {
 
     /** Lorentzian, linear background, +-1.0 deg windows, 0.25 deg search, S/N 5, K-alpha2 doublet, 200 iterations, AUTO weights. */
     public static final PeakFitOptions DEFAULTS = new PeakFitOptions(Profile.LORENTZIAN, 1, 1.0, 0.25, 5.0, KAlpha2.DOUBLET, 200,
@@ -41,35 +44,8 @@ public record PeakFitOptions(Profile profile, int backgroundOrder, double window
         Checks.requirePositive(maxIterations, "maxIterations");
     }
 
-    public PeakFitOptions withProfile(Profile p) {
-        return new PeakFitOptions(p, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, weights);
-    }
-
-    public PeakFitOptions withBackgroundOrder(int o) {
-        return new PeakFitOptions(profile, o, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, weights);
-    }
-
-    public PeakFitOptions withWindowHalfWidthDeg(double w) {
-        return new PeakFitOptions(profile, backgroundOrder, w, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, weights);
-    }
-
-    public PeakFitOptions withSearchRadiusDeg(double r) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, r, minSignalToNoise, kAlpha2, maxIterations, weights);
-    }
-
-    public PeakFitOptions withMinSignalToNoise(double s) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, s, kAlpha2, maxIterations, weights);
-    }
-
-    public PeakFitOptions withKAlpha2(KAlpha2 k) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, k, maxIterations, weights);
-    }
-
-    public PeakFitOptions withMaxIterations(int n) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, n, weights);
-    }
-
-    public PeakFitOptions withWeights(Weighting w) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, w);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public PeakFitOptionsBuilder toBuilder() {
+        return with();
     }
 }

@@ -100,7 +100,7 @@ as_user sh -c 'command -v java && command -v mvn' >/dev/null \
 
 t1=$(date +%s)
 echo "binder: postBuild as $binder_user (uid $(id -u "$binder_user")) in $home, empty ~/.m2"
-if ! as_user bash binder/postBuild > "$results/postBuild.log" 2>&1; then
+if ! as_user ./binder/postBuild > "$results/postBuild.log" 2>&1; then   # as repo2docker runs it
   tail -40 "$results/postBuild.log" >&2
   ck_die "binder: postBuild failed (log: $results/postBuild.log)"
 fi
@@ -126,7 +126,9 @@ done
 
 # --- every notebook, on each kernel, through binder/start (the repo2docker start hook)
 if [ -n "$only" ]; then
-  notebooks=$(cd "$home" && for p in $only; do ls notebooks/"$p"*.ipynb; done)
+  notebooks=$(cd "$home" && for p in $only; do
+    ls notebooks/"$p"*.ipynb 2>/dev/null || { echo "error: binder: no notebook notebooks/$p*.ipynb" >&2; exit 1; }
+  done)
 else
   notebooks=$(cd "$home" && ls notebooks/*.ipynb)
 fi

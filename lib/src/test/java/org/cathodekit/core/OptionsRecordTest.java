@@ -18,13 +18,18 @@ import org.cathodekit.cycling.PlantedCycling;
 import org.cathodekit.diffraction.LatticeOptions;
 import org.cathodekit.diffraction.PeakFitOptions;
 import org.cathodekit.diffraction.SeriesOptions;
+import org.cathodekit.diffraction.SyntheticSpec;
 import org.cathodekit.diffraction.WilliamsonHallOptions;
 import org.cathodekit.gitt.GittModelOptions;
 import org.cathodekit.gitt.GittOptions;
 import org.cathodekit.gradient.GradientOptions;
 import org.cathodekit.io.CyclerReadOptions;
 import org.cathodekit.synthetic.ParticleOptions;
+import org.cathodekit.synthetic.SocEnergyMap;
+import org.cathodekit.synthetic.SocField;
+import org.cathodekit.synthetic.SpectrumModel;
 import org.cathodekit.thermal.MassReference;
+import org.cathodekit.thermal.SyntheticTga;
 import org.cathodekit.thermal.TgaOptions;
 import org.cathodekit.tomo.RegistrationOptions;
 import org.cathodekit.tomo.SegmentationOptions;
@@ -43,7 +48,9 @@ class OptionsRecordTest {
             TgaOptions.DEFAULTS, PeakFitOptions.DEFAULTS, LatticeOptions.DEFAULTS, SeriesOptions.DEFAULTS,
             WilliamsonHallOptions.DEFAULTS, CycleOptions.DEFAULTS, DqdvOptions.DEFAULTS, GradientOptions.DEFAULTS,
             RegistrationOptions.DEFAULTS, SegmentationOptions.DEFAULTS, CyclerReadOptions.DEFAULTS,
-            ParticleOptions.DEFAULTS, CyclingModel.Options.of(PlantedCycling.ROD_PAPER_A, 7));
+            ParticleOptions.DEFAULTS, CyclingModel.Options.of(PlantedCycling.ROD_PAPER_A, 7),
+            // synthetic-data parameters (planted truth of the forward models)
+            SyntheticSpec.DEFAULTS, SocField.DEFAULTS, SpectrumModel.DEFAULTS, SocEnergyMap.DEFAULTS, SyntheticTga.ROD);
 
     @Test
     void toBuilderRoundTripsEveryRecord() throws Exception {
@@ -149,6 +156,9 @@ class OptionsRecordTest {
         ParticleOptions p = ParticleOptions.DEFAULTS.withGrid(10, 20, 30);
         assertEquals(List.of(10, 20, 30), List.of(p.nx(), p.ny(), p.nz()));
         assertEquals(ParticleOptions.DEFAULTS.radiusXVox(), p.radiusXVox());
+
+        SyntheticSpec x = SyntheticSpec.DEFAULTS.withScan(15, 80, 3251);
+        assertEquals(List.of(15.0, 80.0, 3251), List.of(x.minTwoThetaDeg(), x.maxTwoThetaDeg(), x.points()));
 
         CycleOptions c = CycleOptions.DEFAULTS.withOnset(OnsetDefinition.AT_TIME_INTO_DISCHARGE, 10);
         assertEquals(OnsetDefinition.AT_TIME_INTO_DISCHARGE, c.onset());

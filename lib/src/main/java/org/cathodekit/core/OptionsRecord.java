@@ -15,7 +15,9 @@ import io.soabase.recordbuilder.core.RecordBuilder;
  * <ul>
  *   <li>{@code XOptionsBuilder.builder()} / {@code XOptionsBuilder.builder(from)}, a setter per
  *       component ({@code .radiusM(2e-6)}) and {@code build()}, which calls the record's canonical
- *       constructor: the record's compact constructor is the one place that validates;</li>
+ *       constructor: the record's compact constructor is the one place that validates.
+ *       {@code builder()} starts from Java's zero values (0, null, false), not from the record's
+ *       defaults: start from {@code DEFAULTS.toBuilder()} instead;</li>
  *   <li>{@code XOptionsBuilder.With}, which the record implements: {@code withRadiusM(2e-6)} for each
  *       component and {@code with()} (a builder preset to this record's values).</li>
  * </ul>

@@ -8,7 +8,8 @@
  *       powder pattern) with {@link org.cathodekit.core.XrdWavelength}. Readers in {@code io} return
  *       these; analysis packages consume them.</li>
  *   <li>Validation and errors: {@link org.cathodekit.core.Checks},
- *       {@link org.cathodekit.core.DataFormatException}.</li>
+ *       {@link org.cathodekit.core.DataFormatException}; {@link org.cathodekit.core.OptionsRecord} (generated
+ *       builders and {@code withX} copies of the options records).</li>
  *   <li>Infrastructure: {@link org.cathodekit.core.Parallel} (chunked, thread-count-independent
  *       parallelism), {@link org.cathodekit.core.AtomicFiles}, {@link org.cathodekit.core.Json},
  *       {@link org.cathodekit.core.Sha256}, {@link org.cathodekit.core.CathodeKit} (version, commit).</li>

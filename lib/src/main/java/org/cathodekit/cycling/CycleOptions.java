@@ -1,6 +1,7 @@
 package org.cathodekit.cycling;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of {@link Cycles#summarise}. Use {@link #DEFAULTS} and the {@code withX} copies, or
@@ -22,9 +23,11 @@ import org.cathodekit.core.Checks;
  * @param counterToleranceRel   relative tolerance of integrated capacity vs the cycler's counter
  * @param counterToleranceAbsMAh absolute floor of that tolerance [mAh] (the counter's resolution)
  */
+@OptionsRecord
 public record CycleOptions(double activeMassMg, int referenceCycle, OnsetDefinition onset, double onsetAmount,
         CycleSource cycleSource, double currentThresholdA, double maxGapS, double partialFraction,
-        double counterToleranceRel, double counterToleranceAbsMAh) {
+        double counterToleranceRel, double counterToleranceAbsMAh)
+        implements CycleOptionsBuilder.With {
 
     /** A typical onset time into the discharge [s] for {@link OnsetDefinition#AT_TIME_INTO_DISCHARGE} (unused by the default). */
     public static final double DEFAULT_ONSET_S = 10.0;
@@ -60,123 +63,17 @@ public record CycleOptions(double activeMassMg, int referenceCycle, OnsetDefinit
         Checks.requireNonNegative(counterToleranceAbsMAh, "counter tolerance [mAh]");
     }
 
-    public CycleOptions withActiveMassMg(double mg) {
-        return new CycleOptions(mg, referenceCycle, onset, onsetAmount, cycleSource, currentThresholdA, maxGapS,
-                partialFraction, counterToleranceRel, counterToleranceAbsMAh);
-    }
-
-    public CycleOptions withReferenceCycle(int cycle) {
-        return new CycleOptions(activeMassMg, cycle, onset, onsetAmount, cycleSource, currentThresholdA, maxGapS,
-                partialFraction, counterToleranceRel, counterToleranceAbsMAh);
-    }
-
     /** @param amount seconds or mAh/g into the discharge (ignored for {@link OnsetDefinition#FIRST_POINT}) */
     public CycleOptions withOnset(OnsetDefinition definition, double amount) {
-        return new CycleOptions(activeMassMg, referenceCycle, definition, amount, cycleSource, currentThresholdA,
-                maxGapS, partialFraction, counterToleranceRel, counterToleranceAbsMAh);
-    }
-
-    public CycleOptions withCycleSource(CycleSource source) {
-        return new CycleOptions(activeMassMg, referenceCycle, onset, onsetAmount, source, currentThresholdA, maxGapS,
-                partialFraction, counterToleranceRel, counterToleranceAbsMAh);
-    }
-
-    public CycleOptions withCurrentThresholdA(double a) {
-        return new CycleOptions(activeMassMg, referenceCycle, onset, onsetAmount, cycleSource, a, maxGapS,
-                partialFraction, counterToleranceRel, counterToleranceAbsMAh);
-    }
-
-    public CycleOptions withMaxGapS(double s) {
-        return new CycleOptions(activeMassMg, referenceCycle, onset, onsetAmount, cycleSource, currentThresholdA, s,
-                partialFraction, counterToleranceRel, counterToleranceAbsMAh);
-    }
-
-    public CycleOptions withPartialFraction(double f) {
-        return new CycleOptions(activeMassMg, referenceCycle, onset, onsetAmount, cycleSource, currentThresholdA,
-                maxGapS, f, counterToleranceRel, counterToleranceAbsMAh);
+        return toBuilder().onset(definition).onsetAmount(amount).build();
     }
 
     public CycleOptions withCounterTolerance(double relative, double absMAh) {
-        return new CycleOptions(activeMassMg, referenceCycle, onset, onsetAmount, cycleSource, currentThresholdA,
-                maxGapS, partialFraction, relative, absMAh);
+        return toBuilder().counterToleranceRel(relative).counterToleranceAbsMAh(absMAh).build();
     }
 
-    /** @return a builder starting from these options ({@code DEFAULTS.toBuilder().activeMassMg(5).build()}). */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Builder of {@link CycleOptions}; {@link #build()} validates. */
-    public static final class Builder {
-        private double activeMassMg;
-        private int referenceCycle;
-        private OnsetDefinition onset;
-        private double onsetAmount;
-        private CycleSource cycleSource;
-        private double currentThresholdA;
-        private double maxGapS;
-        private double partialFraction;
-        private double counterToleranceRel;
-        private double counterToleranceAbsMAh;
-
-        private Builder(CycleOptions o) {
-            activeMassMg = o.activeMassMg;
-            referenceCycle = o.referenceCycle;
-            onset = o.onset;
-            onsetAmount = o.onsetAmount;
-            cycleSource = o.cycleSource;
-            currentThresholdA = o.currentThresholdA;
-            maxGapS = o.maxGapS;
-            partialFraction = o.partialFraction;
-            counterToleranceRel = o.counterToleranceRel;
-            counterToleranceAbsMAh = o.counterToleranceAbsMAh;
-        }
-
-        public Builder activeMassMg(double mg) {
-            activeMassMg = mg;
-            return this;
-        }
-
-        public Builder referenceCycle(int cycle) {
-            referenceCycle = cycle;
-            return this;
-        }
-
-        public Builder onset(OnsetDefinition definition, double amount) {
-            onset = definition;
-            onsetAmount = amount;
-            return this;
-        }
-
-        public Builder cycleSource(CycleSource source) {
-            cycleSource = source;
-            return this;
-        }
-
-        public Builder currentThresholdA(double a) {
-            currentThresholdA = a;
-            return this;
-        }
-
-        public Builder maxGapS(double s) {
-            maxGapS = s;
-            return this;
-        }
-
-        public Builder partialFraction(double f) {
-            partialFraction = f;
-            return this;
-        }
-
-        public Builder counterTolerance(double relative, double absMAh) {
-            counterToleranceRel = relative;
-            counterToleranceAbsMAh = absMAh;
-            return this;
-        }
-
-        public CycleOptions build() {
-            return new CycleOptions(activeMassMg, referenceCycle, onset, onsetAmount, cycleSource, currentThresholdA,
-                    maxGapS, partialFraction, counterToleranceRel, counterToleranceAbsMAh);
-        }
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public CycleOptionsBuilder toBuilder() {
+        return with();
     }
 }

@@ -14,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Seeded forward model of galvanostatic cycling of a Ni-rich cathode half-cell, for teaching and tests:
@@ -75,7 +76,9 @@ public final class CyclingModel {
      * @param seed       random seed
      * @param cycles     cycles to simulate (at most {@code planted.cycles()})
      */
-    public record Options(PlantedCycling planted, double massMg, double samplingS, double noiseV, long seed, int cycles) {
+    @OptionsRecord
+    public record Options(PlantedCycling planted, double massMg, double samplingS, double noiseV, long seed, int cycles)
+            implements CyclingModelOptionsBuilder.With {
         public Options {
             if (!(massMg > 0) || !(samplingS > 0) || !(noiseV >= 0) || cycles < 1 || cycles > planted.cycles()) {
                 throw new IllegalArgumentException("mass, sampling must be positive, noise >= 0, 1 <= cycles <= "
@@ -89,16 +92,9 @@ public final class CyclingModel {
             return new Options(planted, 5.0, 60, 0.0005, seed, planted.cycles());
         }
 
-        public Options withSamplingS(double s) {
-            return new Options(planted, massMg, s, noiseV, seed, cycles);
-        }
-
-        public Options withNoiseV(double v) {
-            return new Options(planted, massMg, samplingS, v, seed, cycles);
-        }
-
-        public Options withCycles(int n) {
-            return new Options(planted, massMg, samplingS, noiseV, seed, n);
+        /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+        public CyclingModelOptionsBuilder toBuilder() {
+            return with();
         }
     }
 

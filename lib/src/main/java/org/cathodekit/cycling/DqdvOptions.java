@@ -1,6 +1,7 @@
 package org.cathodekit.cycling;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of {@link Dqdv}: the differential-capacity method's parameters.
@@ -20,8 +21,10 @@ import org.cathodekit.core.Checks;
  * @param dvdqWindowPoints     Savitzky-Golay window of dV/dQ in grid points (odd, default 15)
  * @param cycleOptions         how rows are assigned to cycles and judged complete
  */
+@OptionsRecord
 public record DqdvOptions(double gridStepV, double smoothingWindowV, int smoothingOrder, double minProminence,
-        double maxPairSeparationV, int dvdqPoints, int dvdqWindowPoints, CycleOptions cycleOptions) {
+        double maxPairSeparationV, int dvdqPoints, int dvdqWindowPoints, CycleOptions cycleOptions)
+        implements DqdvOptionsBuilder.With {
 
     /** The voltage window of the H2 -> H3 transition of Ni-rich layered oxides [V] (charge peak ~4.15-4.25 V). */
     public static final double H2_H3_LOW_V = 4.10;
@@ -50,24 +53,8 @@ public record DqdvOptions(double gridStepV, double smoothingWindowV, int smoothi
         }
     }
 
-    public DqdvOptions withGridStepV(double h) {
-        return new DqdvOptions(h, smoothingWindowV, smoothingOrder, minProminence, maxPairSeparationV, dvdqPoints,
-                dvdqWindowPoints, cycleOptions);
-    }
-
     public DqdvOptions withSmoothing(double windowV, int order) {
-        return new DqdvOptions(gridStepV, windowV, order, minProminence, maxPairSeparationV, dvdqPoints,
-                dvdqWindowPoints, cycleOptions);
-    }
-
-    public DqdvOptions withMinProminence(double f) {
-        return new DqdvOptions(gridStepV, smoothingWindowV, smoothingOrder, f, maxPairSeparationV, dvdqPoints,
-                dvdqWindowPoints, cycleOptions);
-    }
-
-    public DqdvOptions withCycleOptions(CycleOptions c) {
-        return new DqdvOptions(gridStepV, smoothingWindowV, smoothingOrder, minProminence, maxPairSeparationV,
-                dvdqPoints, dvdqWindowPoints, c);
+        return toBuilder().smoothingWindowV(windowV).smoothingOrder(order).build();
     }
 
     /** @return the smoothing window in grid points (odd; 1 = no smoothing). */
@@ -80,5 +67,10 @@ public record DqdvOptions(double gridStepV, double smoothingWindowV, int smoothi
             w++;
         }
         return Math.max(w, smoothingOrder + 2 + (smoothingOrder % 2 == 0 ? 1 : 0));
+    }
+
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public DqdvOptionsBuilder toBuilder() {
+        return with();
     }
 }

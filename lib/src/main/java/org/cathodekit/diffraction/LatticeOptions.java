@@ -1,6 +1,7 @@
 package org.cathodekit.diffraction;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of the lattice-parameter refinement.
@@ -15,8 +16,10 @@ import org.cathodekit.core.Checks;
  * @param refineSampleDisplacement refine a sample displacement s (Bragg-Brentano), see {@link LatticeFit}
  * @param goniometerRadiusMm  goniometer radius R (mm) that converts the refined cos(theta) term into s
  */
+@OptionsRecord
 public record LatticeOptions(CrystalSystem system, double a0A, double c0A, boolean refineZeroShift, double indexToleranceDeg,
-        double minTwoThetaDeg, double maxTwoThetaDeg, boolean refineSampleDisplacement, double goniometerRadiusMm) {
+        double minTwoThetaDeg, double maxTwoThetaDeg, boolean refineSampleDisplacement, double goniometerRadiusMm)
+        implements LatticeOptionsBuilder.With {
 
     /**
      * Default goniometer radius (mm): 250 mm, that of the Bruker D8 family (the LaB6 RAW fixture states
@@ -49,7 +52,7 @@ public record LatticeOptions(CrystalSystem system, double a0A, double c0A, boole
 
     /** @return a copy refining (or not) the sample displacement with goniometer radius {@code radiusMm}. */
     public LatticeOptions withSampleDisplacement(boolean refine, double radiusMm) {
-        return new LatticeOptions(system, a0A, c0A, refineZeroShift, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg, refine, radiusMm);
+        return toBuilder().refineSampleDisplacement(refine).goniometerRadiusMm(radiusMm).build();
     }
 
     /** Primitive cubic LaB6 near SRM 660c, zero shift refined. */
@@ -57,23 +60,16 @@ public record LatticeOptions(CrystalSystem system, double a0A, double c0A, boole
         return new LatticeOptions(CrystalSystem.CUBIC_P, 4.1568, Double.NaN, true, 0.25, 15, 150);
     }
 
-    public LatticeOptions withSystem(CrystalSystem s) {
-        return new LatticeOptions(s, a0A, c0A, refineZeroShift, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg, refineSampleDisplacement, goniometerRadiusMm);
-    }
-
     public LatticeOptions withStart(double a, double c) {
-        return new LatticeOptions(system, a, c, refineZeroShift, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg, refineSampleDisplacement, goniometerRadiusMm);
-    }
-
-    public LatticeOptions withRefineZeroShift(boolean z) {
-        return new LatticeOptions(system, a0A, c0A, z, indexToleranceDeg, minTwoThetaDeg, maxTwoThetaDeg, refineSampleDisplacement, goniometerRadiusMm);
-    }
-
-    public LatticeOptions withIndexToleranceDeg(double t) {
-        return new LatticeOptions(system, a0A, c0A, refineZeroShift, t, minTwoThetaDeg, maxTwoThetaDeg, refineSampleDisplacement, goniometerRadiusMm);
+        return toBuilder().a0A(a).c0A(c).build();
     }
 
     public LatticeOptions withRange(double lo, double hi) {
-        return new LatticeOptions(system, a0A, c0A, refineZeroShift, indexToleranceDeg, lo, hi, refineSampleDisplacement, goniometerRadiusMm);
+        return toBuilder().minTwoThetaDeg(lo).maxTwoThetaDeg(hi).build();
+    }
+
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public LatticeOptionsBuilder toBuilder() {
+        return with();
     }
 }

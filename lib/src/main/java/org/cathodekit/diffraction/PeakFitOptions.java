@@ -1,6 +1,7 @@
 package org.cathodekit.diffraction;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of single/multi-peak fits.
@@ -17,8 +18,10 @@ import org.cathodekit.core.Checks;
  * @param axialDivergence      peak asymmetry from axial divergence ({@link AxialDivergence#NONE}: symmetric
  *                             peaks); the fitted centre is then the Bragg angle of the symmetric profile
  */
+@OptionsRecord
 public record PeakFitOptions(Profile profile, int backgroundOrder, double windowHalfWidthDeg, double searchRadiusDeg,
-        double minSignalToNoise, KAlpha2 kAlpha2, int maxIterations, Weighting weights, AxialDivergence axialDivergence) {
+        double minSignalToNoise, KAlpha2 kAlpha2, int maxIterations, Weighting weights, AxialDivergence axialDivergence)
+        implements PeakFitOptionsBuilder.With {
 
     /**
      * Lorentzian, linear background, +-1.0 deg windows, 0.25 deg search, S/N 5, K-alpha2 doublet, 200 iterations, AUTO weights,
@@ -54,39 +57,8 @@ public record PeakFitOptions(Profile profile, int backgroundOrder, double window
         Checks.requirePositive(maxIterations, "maxIterations");
     }
 
-    public PeakFitOptions withProfile(Profile p) {
-        return new PeakFitOptions(p, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, weights, axialDivergence);
-    }
-
-    public PeakFitOptions withBackgroundOrder(int o) {
-        return new PeakFitOptions(profile, o, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, weights, axialDivergence);
-    }
-
-    public PeakFitOptions withWindowHalfWidthDeg(double w) {
-        return new PeakFitOptions(profile, backgroundOrder, w, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, weights, axialDivergence);
-    }
-
-    public PeakFitOptions withSearchRadiusDeg(double r) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, r, minSignalToNoise, kAlpha2, maxIterations, weights, axialDivergence);
-    }
-
-    public PeakFitOptions withMinSignalToNoise(double s) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, s, kAlpha2, maxIterations, weights, axialDivergence);
-    }
-
-    public PeakFitOptions withKAlpha2(KAlpha2 k) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, k, maxIterations, weights, axialDivergence);
-    }
-
-    public PeakFitOptions withMaxIterations(int n) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, n, weights, axialDivergence);
-    }
-
-    public PeakFitOptions withWeights(Weighting w) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, w, axialDivergence);
-    }
-
-    public PeakFitOptions withAxialDivergence(AxialDivergence a) {
-        return new PeakFitOptions(profile, backgroundOrder, windowHalfWidthDeg, searchRadiusDeg, minSignalToNoise, kAlpha2, maxIterations, weights, a);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public PeakFitOptionsBuilder toBuilder() {
+        return with();
     }
 }

@@ -1,6 +1,7 @@
 package org.cathodekit.diffraction;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of an in-situ series analysis.
@@ -11,8 +12,10 @@ import org.cathodekit.core.Checks;
  * @param instrument   instrument function removed before W-H
  * @param chunkSize    patterns per parallel chunk (results do not depend on it nor on the thread count)
  */
+@OptionsRecord
 public record SeriesOptions(PeakFitOptions peaks, LatticeOptions lattice, WilliamsonHallOptions wh, InstrumentFunction instrument,
-        int chunkSize) {
+        int chunkSize)
+        implements SeriesOptionsBuilder.With {
 
     /** Defaults of each part, no instrument correction, chunks of 16 patterns. */
     public static final SeriesOptions DEFAULTS = new SeriesOptions(PeakFitOptions.DEFAULTS, LatticeOptions.DEFAULTS,
@@ -25,23 +28,8 @@ public record SeriesOptions(PeakFitOptions peaks, LatticeOptions lattice, Willia
         Checks.requirePositive(chunkSize, "chunkSize");
     }
 
-    public SeriesOptions withPeaks(PeakFitOptions p) {
-        return new SeriesOptions(p, lattice, wh, instrument, chunkSize);
-    }
-
-    public SeriesOptions withLattice(LatticeOptions l) {
-        return new SeriesOptions(peaks, l, wh, instrument, chunkSize);
-    }
-
-    public SeriesOptions withWh(WilliamsonHallOptions w) {
-        return new SeriesOptions(peaks, lattice, w, instrument, chunkSize);
-    }
-
-    public SeriesOptions withInstrument(InstrumentFunction i) {
-        return new SeriesOptions(peaks, lattice, wh, i, chunkSize);
-    }
-
-    public SeriesOptions withChunkSize(int n) {
-        return new SeriesOptions(peaks, lattice, wh, instrument, n);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public SeriesOptionsBuilder toBuilder() {
+        return with();
     }
 }

@@ -1,6 +1,7 @@
 package org.cathodekit.diffraction;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 import org.cathodekit.core.XrdWavelength;
 
 /**
@@ -23,9 +24,11 @@ import org.cathodekit.core.XrdWavelength;
  * @param seed            seed of the Poisson noise
  * @param noise           whether to add Poisson noise
  */
+@OptionsRecord
 public record SyntheticSpec(CrystalSystem system, double aA, double cA, double sizeNm, double strain, double ratio003to104,
         XrdWavelength wavelength, InstrumentFunction instrument, double minTwoThetaDeg, double maxTwoThetaDeg, int points,
-        double peakArea, double background, double backgroundSlope, long seed, boolean noise) {
+        double peakArea, double background, double backgroundSlope, long seed, boolean noise)
+        implements SyntheticSpecBuilder.With {
 
     /** Typical laboratory Cu K-alpha1/2 instrument (Lorentzian Caglioti U = 0.004, V = -0.002, W = 0.0025 deg^2). */
     public static final InstrumentFunction LAB_INSTRUMENT = new InstrumentFunction(0.004, -0.002, 0.0025, Profile.LORENTZIAN, Double.NaN,
@@ -62,52 +65,19 @@ public record SyntheticSpec(CrystalSystem system, double aA, double cA, double s
     }
 
     public SyntheticSpec withLattice(double a, double c) {
-        return new SyntheticSpec(system, a, c, sizeNm, strain, ratio003to104, wavelength, instrument, minTwoThetaDeg, maxTwoThetaDeg, points,
-                peakArea, background, backgroundSlope, seed, noise);
-    }
-
-    public SyntheticSpec withSizeNm(double d) {
-        return new SyntheticSpec(system, aA, cA, d, strain, ratio003to104, wavelength, instrument, minTwoThetaDeg, maxTwoThetaDeg, points,
-                peakArea, background, backgroundSlope, seed, noise);
-    }
-
-    public SyntheticSpec withStrain(double e) {
-        return new SyntheticSpec(system, aA, cA, sizeNm, e, ratio003to104, wavelength, instrument, minTwoThetaDeg, maxTwoThetaDeg, points,
-                peakArea, background, backgroundSlope, seed, noise);
-    }
-
-    public SyntheticSpec withRatio003to104(double r) {
-        return new SyntheticSpec(system, aA, cA, sizeNm, strain, r, wavelength, instrument, minTwoThetaDeg, maxTwoThetaDeg, points,
-                peakArea, background, backgroundSlope, seed, noise);
-    }
-
-    public SyntheticSpec withWavelength(XrdWavelength w) {
-        return new SyntheticSpec(system, aA, cA, sizeNm, strain, ratio003to104, w, instrument, minTwoThetaDeg, maxTwoThetaDeg, points,
-                peakArea, background, backgroundSlope, seed, noise);
-    }
-
-    public SyntheticSpec withInstrument(InstrumentFunction f) {
-        return new SyntheticSpec(system, aA, cA, sizeNm, strain, ratio003to104, wavelength, f, minTwoThetaDeg, maxTwoThetaDeg, points,
-                peakArea, background, backgroundSlope, seed, noise);
+        return toBuilder().aA(a).cA(c).build();
     }
 
     public SyntheticSpec withScan(double lo, double hi, int n) {
-        return new SyntheticSpec(system, aA, cA, sizeNm, strain, ratio003to104, wavelength, instrument, lo, hi, n, peakArea, background,
-                backgroundSlope, seed, noise);
+        return toBuilder().minTwoThetaDeg(lo).maxTwoThetaDeg(hi).points(n).build();
     }
 
     public SyntheticSpec withCounts(double area, double bg) {
-        return new SyntheticSpec(system, aA, cA, sizeNm, strain, ratio003to104, wavelength, instrument, minTwoThetaDeg, maxTwoThetaDeg, points,
-                area, bg, backgroundSlope, seed, noise);
+        return toBuilder().peakArea(area).background(bg).build();
     }
 
-    public SyntheticSpec withSeed(long s) {
-        return new SyntheticSpec(system, aA, cA, sizeNm, strain, ratio003to104, wavelength, instrument, minTwoThetaDeg, maxTwoThetaDeg, points,
-                peakArea, background, backgroundSlope, s, noise);
-    }
-
-    public SyntheticSpec withNoise(boolean on) {
-        return new SyntheticSpec(system, aA, cA, sizeNm, strain, ratio003to104, wavelength, instrument, minTwoThetaDeg, maxTwoThetaDeg, points,
-                peakArea, background, backgroundSlope, seed, on);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public SyntheticSpecBuilder toBuilder() {
+        return with();
     }
 }

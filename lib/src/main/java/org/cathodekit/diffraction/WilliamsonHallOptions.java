@@ -1,6 +1,7 @@
 package org.cathodekit.diffraction;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of the Williamson-Hall analysis.
@@ -9,7 +10,9 @@ import org.cathodekit.core.Checks;
  * @param correction  instrument-width removal rule (use the profile's {@link Profile#defaultCorrection()})
  * @param minPeaks    fewest usable peaks (at least 3)
  */
-public record WilliamsonHallOptions(double k, BroadeningCorrection correction, int minPeaks) {
+@OptionsRecord
+public record WilliamsonHallOptions(double k, BroadeningCorrection correction, int minPeaks)
+        implements WilliamsonHallOptionsBuilder.With {
 
     /** K = 0.9, linear correction (Lorentzian, as paper C), at least 3 peaks. */
     public static final WilliamsonHallOptions DEFAULTS = new WilliamsonHallOptions(0.9, BroadeningCorrection.LINEAR, 3);
@@ -24,15 +27,8 @@ public record WilliamsonHallOptions(double k, BroadeningCorrection correction, i
         }
     }
 
-    public WilliamsonHallOptions withK(double v) {
-        return new WilliamsonHallOptions(v, correction, minPeaks);
-    }
-
-    public WilliamsonHallOptions withCorrection(BroadeningCorrection c) {
-        return new WilliamsonHallOptions(k, c, minPeaks);
-    }
-
-    public WilliamsonHallOptions withMinPeaks(int n) {
-        return new WilliamsonHallOptions(k, correction, n);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public WilliamsonHallOptionsBuilder toBuilder() {
+        return with();
     }
 }

@@ -1,6 +1,7 @@
 package org.cathodekit.gitt;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of {@link GittModel#simulate}. Defaults follow paper C's protocol: 20 mA/g, 20-min pulses,
@@ -27,10 +28,12 @@ import org.cathodekit.core.Checks;
  * @param noiseV                Gaussian voltage noise, standard deviation [V]
  * @param seed                  noise seed
  */
+@OptionsRecord
 public record GittModelOptions(double radiusM, PlantedDiffusivity diffusivity, double specificCurrentAPerG,
         double activeMassG, double molarMassGPerMol, double pulseS, double restS, double initialRestS, double sampleS,
         double restFineS, double restCoarseS, double xStart, double xMin, double upperCutoffV, double lowerCutoffV,
-        boolean withDischarge, double resistanceOhm, double noiseV, long seed) {
+        boolean withDischarge, double resistanceOhm, double noiseV, long seed)
+        implements GittModelOptionsBuilder.With {
 
     /** Paper C's protocol with the synthetic SC-NC91 D(x), uncompressed 1 s sampling, seed 20250101. */
     public static final GittModelOptions DEFAULTS = new GittModelOptions(2e-6, PlantedDiffusivity.SC_NC91, 0.020,
@@ -56,53 +59,36 @@ public record GittModelOptions(double radiusM, PlantedDiffusivity diffusivity, d
         Checks.requireNonNegative(noiseV, "noiseV");
     }
 
-    public GittModelOptions withRadiusM(double v) {
-        return new GittModelOptions(v, diffusivity, specificCurrentAPerG, activeMassG, molarMassGPerMol, pulseS, restS,
-                initialRestS, sampleS, restFineS, restCoarseS, xStart, xMin, upperCutoffV, lowerCutoffV, withDischarge,
-                resistanceOhm, noiseV, seed);
-    }
-
-    public GittModelOptions withDiffusivity(PlantedDiffusivity v) {
-        return new GittModelOptions(radiusM, v, specificCurrentAPerG, activeMassG, molarMassGPerMol, pulseS, restS,
-                initialRestS, sampleS, restFineS, restCoarseS, xStart, xMin, upperCutoffV, lowerCutoffV, withDischarge,
-                resistanceOhm, noiseV, seed);
-    }
-
     /** Pulse and rest durations [s]. */
     public GittModelOptions withTimingS(double pulse, double rest) {
-        return new GittModelOptions(radiusM, diffusivity, specificCurrentAPerG, activeMassG, molarMassGPerMol, pulse,
-                rest, initialRestS, sampleS, Math.min(restFineS, rest), restCoarseS, xStart, xMin, upperCutoffV,
-                lowerCutoffV, withDischarge, resistanceOhm, noiseV, seed);
+        return toBuilder().pulseS(pulse).restS(rest).restFineS(Math.min(restFineS, rest)).build();
     }
 
     /** Rest compression: 1-sample-interval sampling for {@code fineS}, then every {@code coarseS}. */
     public GittModelOptions withRestSamplingS(double fineS, double coarseS) {
-        return new GittModelOptions(radiusM, diffusivity, specificCurrentAPerG, activeMassG, molarMassGPerMol, pulseS,
-                restS, initialRestS, sampleS, fineS, coarseS, xStart, xMin, upperCutoffV, lowerCutoffV, withDischarge,
-                resistanceOhm, noiseV, seed);
+        return toBuilder().restFineS(fineS).restCoarseS(coarseS).build();
     }
 
     /** Li content range: start and the charge limit. */
     public GittModelOptions withXRange(double start, double min) {
-        return new GittModelOptions(radiusM, diffusivity, specificCurrentAPerG, activeMassG, molarMassGPerMol, pulseS,
-                restS, initialRestS, sampleS, restFineS, restCoarseS, start, min, upperCutoffV, lowerCutoffV,
-                withDischarge, resistanceOhm, noiseV, seed);
+        return toBuilder().xStart(start).xMin(min).build();
     }
 
     public GittModelOptions withDischarge(boolean v) {
-        return new GittModelOptions(radiusM, diffusivity, specificCurrentAPerG, activeMassG, molarMassGPerMol, pulseS,
-                restS, initialRestS, sampleS, restFineS, restCoarseS, xStart, xMin, upperCutoffV, lowerCutoffV, v,
-                resistanceOhm, noiseV, seed);
+        return toBuilder().withDischarge(v).build();
     }
 
     public GittModelOptions withNoise(double sigmaV, long seedValue) {
-        return new GittModelOptions(radiusM, diffusivity, specificCurrentAPerG, activeMassG, molarMassGPerMol, pulseS,
-                restS, initialRestS, sampleS, restFineS, restCoarseS, xStart, xMin, upperCutoffV, lowerCutoffV,
-                withDischarge, resistanceOhm, sigmaV, seedValue);
+        return toBuilder().noiseV(sigmaV).seed(seedValue).build();
     }
 
     /** @return the pulse current magnitude [A]. */
     public double currentA() {
         return specificCurrentAPerG * activeMassG;
+    }
+
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public GittModelOptionsBuilder toBuilder() {
+        return with();
     }
 }

@@ -1,6 +1,7 @@
 package org.cathodekit.gitt;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of {@link Gitt#analyse}. Lengths in metres, times in seconds, currents in amperes.
@@ -28,11 +29,13 @@ import org.cathodekit.core.Checks;
  *                             about 20 % or more; on the synthetic forward model every pulse whose D is off by
  *                             more than 12 % after the sphere correction carries this or another flag)
  */
+@OptionsRecord
 public record GittOptions(double radiusM, double windowStartSqrtS, double windowEndSqrtS, PulseDetection detection,
         double onThresholdA, double offThresholdA, int minWindowPoints, double minR2, double maxRestSlopeVPerS,
         double restSlopeWindowS, double maxTauFraction, double maxCurrentRelStd, double activeMassG,
         double molarMassGPerMol, double initialLiContent, double molarVolumeCm3PerMol, double areaCm2,
-        double maxOcvNonlinearity) {
+        double maxOcvNonlinearity)
+        implements GittOptionsBuilder.With {
 
     /** Paper C's window (10-20 s^0.5), hysteresis detection, radius not set (NaN: must be given). */
     public static final GittOptions DEFAULTS = new GittOptions(Double.NaN, 10, 20, PulseDetection.CURRENT_HYSTERESIS,
@@ -77,83 +80,26 @@ public record GittOptions(double radiusM, double windowStartSqrtS, double window
         }
     }
 
-    public GittOptions withRadiusM(double v) {
-        return new GittOptions(v, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
-                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
-    }
-
     public GittOptions withWindowSqrtS(double start, double end) {
-        return new GittOptions(radiusM, start, end, detection, onThresholdA, offThresholdA,
-                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
-    }
-
-    public GittOptions withDetection(PulseDetection v) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, v, onThresholdA, offThresholdA,
-                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
+        return toBuilder().windowStartSqrtS(start).windowEndSqrtS(end).build();
     }
 
     public GittOptions withThresholdsA(double on, double off) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, on, off,
-                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
-    }
-
-    public GittOptions withMaxRestSlopeVPerS(double v) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
-                minWindowPoints, minR2, v, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
-    }
-
-    public GittOptions withMaxTauFraction(double v) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
-                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, v, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
+        return toBuilder().onThresholdA(on).offThresholdA(off).build();
     }
 
     /** Active mass [g], molar mass [g/mol] and initial Li content, for Li content x per pulse. */
     public GittOptions withMaterial(double massG, double molarMass, double initialLi) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
-                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                massG, molarMass, initialLi, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
+        return toBuilder().activeMassG(massG).molarMassGPerMol(molarMass).initialLiContent(initialLi).build();
     }
 
     /** Molar volume [cm^3/mol] and contact area [cm^2] for the Weppner-Huggins (m, V_M, M, S) form. */
     public GittOptions withMolarVolumeAndArea(double vmCm3PerMol, double sCm2) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
-                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, vmCm3PerMol, sCm2, maxOcvNonlinearity);
+        return toBuilder().molarVolumeCm3PerMol(vmCm3PerMol).areaCm2(sCm2).build();
     }
 
-    public GittOptions withMinWindowPoints(int v) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
-                v, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
-    }
-
-    public GittOptions withMinR2(double v) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
-                minWindowPoints, v, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
-    }
-
-    public GittOptions withRestSlopeWindowS(double v) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
-                minWindowPoints, minR2, maxRestSlopeVPerS, v, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
-    }
-
-    public GittOptions withMaxCurrentRelStd(double v) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
-                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, v,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, maxOcvNonlinearity);
-    }
-
-    public GittOptions withMaxOcvNonlinearity(double v) {
-        return new GittOptions(radiusM, windowStartSqrtS, windowEndSqrtS, detection, onThresholdA, offThresholdA,
-                minWindowPoints, minR2, maxRestSlopeVPerS, restSlopeWindowS, maxTauFraction, maxCurrentRelStd,
-                activeMassG, molarMassGPerMol, initialLiContent, molarVolumeCm3PerMol, areaCm2, v);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public GittOptionsBuilder toBuilder() {
+        return with();
     }
 }

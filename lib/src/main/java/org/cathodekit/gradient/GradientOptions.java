@@ -1,6 +1,7 @@
 package org.cathodekit.gradient;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of the valence-gradient model.
@@ -9,7 +10,9 @@ import org.cathodekit.core.Checks;
  * @param merge       b: non-overlapping b x b x b (2D: b x b) blocks from the origin are averaged into
  *                    one unit before the gradient (paper A: 1, 2 = 8 voxels, 3 = 27 voxels); 1 to 8
  */
-public record GradientOptions(double voxelSizeNm, int merge) {
+@OptionsRecord
+public record GradientOptions(double voxelSizeNm, int merge)
+        implements GradientOptionsBuilder.With {
 
     /** 30 nm voxels, no merging. */
     public static final GradientOptions DEFAULTS = new GradientOptions(30, 1);
@@ -26,11 +29,8 @@ public record GradientOptions(double voxelSizeNm, int merge) {
         return merge * voxelSizeNm;
     }
 
-    public GradientOptions withVoxelSizeNm(double v) {
-        return new GradientOptions(v, merge);
-    }
-
-    public GradientOptions withMerge(int b) {
-        return new GradientOptions(voxelSizeNm, b);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public GradientOptionsBuilder toBuilder() {
+        return with();
     }
 }

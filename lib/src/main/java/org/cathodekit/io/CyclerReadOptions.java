@@ -1,6 +1,7 @@
 package org.cathodekit.io;
 
 import org.cathodekit.core.CyclerFormat;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * How {@link CyclerReader} reads a cycler file: the format (null: detect from the content) and the
@@ -15,7 +16,9 @@ import org.cathodekit.core.CyclerFormat;
  * @param voltageColumn header of the voltage column to use, or null
  * @param currentColumn header of the current column to use, or null
  */
-public record CyclerReadOptions(CyclerFormat format, String timeColumn, String voltageColumn, String currentColumn) {
+@OptionsRecord
+public record CyclerReadOptions(CyclerFormat format, String timeColumn, String voltageColumn, String currentColumn)
+        implements CyclerReadOptionsBuilder.With {
 
     /** Detect everything. */
     public static final CyclerReadOptions DEFAULTS = new CyclerReadOptions(null, null, null, null);
@@ -30,18 +33,18 @@ public record CyclerReadOptions(CyclerFormat format, String timeColumn, String v
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** @return a copy reading {@code f} (null: detect). */
-    public CyclerReadOptions withFormat(CyclerFormat f) {
-        return new CyclerReadOptions(f, timeColumn, voltageColumn, currentColumn);
-    }
-
     /** @return a copy with the three column overrides (each null for the automatic choice). */
     public CyclerReadOptions withColumns(String time, String voltage, String current) {
-        return new CyclerReadOptions(format, time, voltage, current);
+        return toBuilder().timeColumn(time).voltageColumn(voltage).currentColumn(current).build();
     }
 
     /** @return whether any column override is set. */
     public boolean overridesColumns() {
         return timeColumn != null || voltageColumn != null || currentColumn != null;
+    }
+
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public CyclerReadOptionsBuilder toBuilder() {
+        return with();
     }
 }

@@ -1,6 +1,7 @@
 package org.cathodekit.synthetic;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Geometry and grain structure of a synthetic secondary particle on a voxel grid.
@@ -23,8 +24,10 @@ import org.cathodekit.core.Checks;
  *                        core, as in real radially aligned particles); in [0, 0.9]
  * @param seed            seed of every random draw (grains, SoC noise); same seed, same particle
  */
+@OptionsRecord
 public record ParticleOptions(int nx, int ny, int nz, double radiusXVox, double radiusYVox, double radiusZVox,
-        Microstructure microstructure, double grainSizeVox, double rodAspect, double coreFraction, long seed) {
+        Microstructure microstructure, double grainSizeVox, double rodAspect, double coreFraction, long seed)
+        implements ParticleOptionsBuilder.With {
 
     /** A 96^3 grid holding a sphere of radius 44 voxels, rod grains 5 voxels wide (at 0.6 R) and 30 long, seed 1. */
     public static final ParticleOptions DEFAULTS =
@@ -50,46 +53,24 @@ public record ParticleOptions(int nx, int ny, int nz, double radiusXVox, double 
 
     /** A cubic grid of edge {@code n} with a centred sphere of radius {@code radius} voxels. */
     public ParticleOptions withSphere(int n, double radiusVox) {
-        return new ParticleOptions(n, n, n, radiusVox, radiusVox, radiusVox, microstructure, grainSizeVox, rodAspect,
-                coreFraction, seed);
+        return toBuilder().nx(n).ny(n).nz(n).radiusXVox(radiusVox).radiusYVox(radiusVox).radiusZVox(radiusVox).build();
     }
 
     public ParticleOptions withGrid(int nx, int ny, int nz) {
-        return new ParticleOptions(nx, ny, nz, radiusXVox, radiusYVox, radiusZVox, microstructure, grainSizeVox,
-                rodAspect, coreFraction, seed);
+        return toBuilder().nx(nx).ny(ny).nz(nz).build();
     }
 
     public ParticleOptions withRadiiVox(double rx, double ry, double rz) {
-        return new ParticleOptions(nx, ny, nz, rx, ry, rz, microstructure, grainSizeVox, rodAspect, coreFraction, seed);
-    }
-
-    public ParticleOptions withMicrostructure(Microstructure m) {
-        return new ParticleOptions(nx, ny, nz, radiusXVox, radiusYVox, radiusZVox, m, grainSizeVox, rodAspect,
-                coreFraction, seed);
-    }
-
-    public ParticleOptions withGrainSizeVox(double g) {
-        return new ParticleOptions(nx, ny, nz, radiusXVox, radiusYVox, radiusZVox, microstructure, g, rodAspect,
-                coreFraction, seed);
-    }
-
-    public ParticleOptions withRodAspect(double a) {
-        return new ParticleOptions(nx, ny, nz, radiusXVox, radiusYVox, radiusZVox, microstructure, grainSizeVox, a,
-                coreFraction, seed);
-    }
-
-    public ParticleOptions withCoreFraction(double f) {
-        return new ParticleOptions(nx, ny, nz, radiusXVox, radiusYVox, radiusZVox, microstructure, grainSizeVox,
-                rodAspect, f, seed);
-    }
-
-    public ParticleOptions withSeed(long s) {
-        return new ParticleOptions(nx, ny, nz, radiusXVox, radiusYVox, radiusZVox, microstructure, grainSizeVox,
-                rodAspect, coreFraction, s);
+        return toBuilder().radiusXVox(rx).radiusYVox(ry).radiusZVox(rz).build();
     }
 
     /** @return nx * ny * nz */
     public long voxels() {
         return (long) nx * ny * nz;
+    }
+
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public ParticleOptionsBuilder toBuilder() {
+        return with();
     }
 }

@@ -1,6 +1,7 @@
 package org.cathodekit.synthetic;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Linear map from the SoC coordinate to the Ni K-edge energy: {@code E_edge = edgeAtZeroSocEv +
@@ -10,7 +11,9 @@ import org.cathodekit.core.Checks;
  * @param edgeAtZeroSocEv edge energy at SoC 0 (eV)
  * @param slopeEvPerSoc   edge shift per unit SoC (eV)
  */
-public record SocEnergyMap(double edgeAtZeroSocEv, double slopeEvPerSoc) {
+@OptionsRecord
+public record SocEnergyMap(double edgeAtZeroSocEv, double slopeEvPerSoc)
+        implements SocEnergyMapBuilder.With {
 
     /** 8343.1 eV at SoC 0, 1.5 eV per unit SoC. */
     public static final SocEnergyMap DEFAULTS = new SocEnergyMap(8343.1, 1.5);
@@ -30,11 +33,8 @@ public record SocEnergyMap(double edgeAtZeroSocEv, double slopeEvPerSoc) {
         return (edgeEv - edgeAtZeroSocEv) / slopeEvPerSoc;
     }
 
-    public SocEnergyMap withEdgeAtZeroSocEv(double v) {
-        return new SocEnergyMap(v, slopeEvPerSoc);
-    }
-
-    public SocEnergyMap withSlopeEvPerSoc(double v) {
-        return new SocEnergyMap(edgeAtZeroSocEv, v);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public SocEnergyMapBuilder toBuilder() {
+        return with();
     }
 }

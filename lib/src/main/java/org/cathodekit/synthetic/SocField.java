@@ -1,6 +1,7 @@
 package org.cathodekit.synthetic;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * A local state-of-charge (SoC) field on a {@link Particle}: a dimensionless "valence coordinate",
@@ -49,8 +50,10 @@ import org.cathodekit.core.Checks;
  * @param alignedGrainContrastFactor  k in [0, 1]: fraction of the grain-boundary contrast kept in a grain
  *                                whose long axis is radial (1 = no orientation dependence, the default)
  */
+@OptionsRecord
 public record SocField(double meanSoc, double surfaceDeltaSoc, double grainBoundaryDeltaSoc,
-        double grainBoundaryDecayVox, double noiseSdSoc, double widthFactor, double alignedGrainContrastFactor) {
+        double grainBoundaryDecayVox, double noiseSdSoc, double widthFactor, double alignedGrainContrastFactor)
+        implements SocFieldBuilder.With {
 
     /** A field without orientation dependence of the grain-boundary contrast ({@code alignedGrainContrastFactor = 1}). */
     public SocField(double meanSoc, double surfaceDeltaSoc, double grainBoundaryDeltaSoc,
@@ -87,42 +90,8 @@ public record SocField(double meanSoc, double surfaceDeltaSoc, double grainBound
         return PRISTINE.withMeanSoc(m == Microstructure.ROD ? 0.08 : 0.0);
     }
 
-    public SocField withMeanSoc(double v) {
-        return new SocField(v, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc, widthFactor,
-                alignedGrainContrastFactor);
-    }
-
-    public SocField withSurfaceDeltaSoc(double v) {
-        return new SocField(meanSoc, v, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc, widthFactor,
-                alignedGrainContrastFactor);
-    }
-
-    public SocField withGrainBoundaryDeltaSoc(double v) {
-        return new SocField(meanSoc, surfaceDeltaSoc, v, grainBoundaryDecayVox, noiseSdSoc, widthFactor,
-                alignedGrainContrastFactor);
-    }
-
-    public SocField withGrainBoundaryDecayVox(double v) {
-        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, v, noiseSdSoc, widthFactor,
-                alignedGrainContrastFactor);
-    }
-
-    public SocField withNoiseSdSoc(double v) {
-        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, v, widthFactor,
-                alignedGrainContrastFactor);
-    }
-
-    public SocField withWidthFactor(double v) {
-        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc, v,
-                alignedGrainContrastFactor);
-    }
-
-    /**
-     * @param k fraction in [0, 1] of the grain-boundary contrast kept in grains whose long axis is
-     *          radial (see the class javadoc; 1 = off)
-     */
-    public SocField withAlignedGrainContrastFactor(double k) {
-        return new SocField(meanSoc, surfaceDeltaSoc, grainBoundaryDeltaSoc, grainBoundaryDecayVox, noiseSdSoc,
-                widthFactor, k);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public SocFieldBuilder toBuilder() {
+        return with();
     }
 }

@@ -1,6 +1,7 @@
 package org.cathodekit.synthetic;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * A per-voxel Ni K-edge absorption spectrum (optical density) with edge energy E0:
@@ -33,9 +34,11 @@ import org.cathodekit.core.Checks;
  * @param noiseSd               standard deviation of the additive noise (optical density, >= 0)
  * @param noiseSeed             seed of the spectrum noise (combined with the particle seed)
  */
+@OptionsRecord
 public record SpectrumModel(double edgeJump, double edgeWidthEv, double whitelineOffsetEv, double whitelineHeight,
         double whitelineFwhmEv, PeakProfile profile, double backgroundOffset, double backgroundSlopePerEv,
-        double backgroundReferenceEv, double noiseSd, long noiseSeed) {
+        double backgroundReferenceEv, double noiseSd, long noiseSeed)
+        implements SpectrumModelBuilder.With {
 
     /**
      * J = 1, arctan half width 1.5 eV, Lorentzian white line 0.6 J high, 6 eV above E0, 5 eV FWHM,
@@ -144,48 +147,12 @@ public record SpectrumModel(double edgeJump, double edgeWidthEv, double whitelin
         return 0.5 * (a + b);
     }
 
-    public SpectrumModel withEdgeJump(double v) {
-        return new SpectrumModel(v, edgeWidthEv, whitelineOffsetEv, whitelineHeight, whitelineFwhmEv, profile,
-                backgroundOffset, backgroundSlopePerEv, backgroundReferenceEv, noiseSd, noiseSeed);
-    }
-
-    public SpectrumModel withEdgeWidthEv(double v) {
-        return new SpectrumModel(edgeJump, v, whitelineOffsetEv, whitelineHeight, whitelineFwhmEv, profile,
-                backgroundOffset, backgroundSlopePerEv, backgroundReferenceEv, noiseSd, noiseSeed);
-    }
-
-    public SpectrumModel withWhitelineOffsetEv(double v) {
-        return new SpectrumModel(edgeJump, edgeWidthEv, v, whitelineHeight, whitelineFwhmEv, profile,
-                backgroundOffset, backgroundSlopePerEv, backgroundReferenceEv, noiseSd, noiseSeed);
-    }
-
-    public SpectrumModel withWhitelineHeight(double v) {
-        return new SpectrumModel(edgeJump, edgeWidthEv, whitelineOffsetEv, v, whitelineFwhmEv, profile,
-                backgroundOffset, backgroundSlopePerEv, backgroundReferenceEv, noiseSd, noiseSeed);
-    }
-
-    public SpectrumModel withWhitelineFwhmEv(double v) {
-        return new SpectrumModel(edgeJump, edgeWidthEv, whitelineOffsetEv, whitelineHeight, v, profile,
-                backgroundOffset, backgroundSlopePerEv, backgroundReferenceEv, noiseSd, noiseSeed);
-    }
-
-    public SpectrumModel withProfile(PeakProfile v) {
-        return new SpectrumModel(edgeJump, edgeWidthEv, whitelineOffsetEv, whitelineHeight, whitelineFwhmEv, v,
-                backgroundOffset, backgroundSlopePerEv, backgroundReferenceEv, noiseSd, noiseSeed);
-    }
-
     public SpectrumModel withBackground(double offset, double slopePerEv, double referenceEv) {
-        return new SpectrumModel(edgeJump, edgeWidthEv, whitelineOffsetEv, whitelineHeight, whitelineFwhmEv, profile,
-                offset, slopePerEv, referenceEv, noiseSd, noiseSeed);
+        return toBuilder().backgroundOffset(offset).backgroundSlopePerEv(slopePerEv).backgroundReferenceEv(referenceEv).build();
     }
 
-    public SpectrumModel withNoiseSd(double v) {
-        return new SpectrumModel(edgeJump, edgeWidthEv, whitelineOffsetEv, whitelineHeight, whitelineFwhmEv, profile,
-                backgroundOffset, backgroundSlopePerEv, backgroundReferenceEv, v, noiseSeed);
-    }
-
-    public SpectrumModel withNoiseSeed(long v) {
-        return new SpectrumModel(edgeJump, edgeWidthEv, whitelineOffsetEv, whitelineHeight, whitelineFwhmEv, profile,
-                backgroundOffset, backgroundSlopePerEv, backgroundReferenceEv, noiseSd, v);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public SpectrumModelBuilder toBuilder() {
+        return with();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import org.cathodekit.core.AtomicFiles;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Seeded forward model of the TGA of a chemically delithiated Ni-rich cathode powder, for tests and
@@ -51,28 +52,26 @@ public final class SyntheticTga {
      * @param massNoiseMg        SD of the mass noise
      * @param temperatureNoiseK  SD of the temperature-reading noise
      */
+    @OptionsRecord
     public record Model(String sample, double initialMassMg, double waterStepPct, double waterCenterC,
             double waterWidthK, double slowLossPctPerK, double oxygenStepPct, double oxygenWidthK, double isoOnsetC,
             double startC, double endC, double heatingRateCPerMin, double sampleIntervalS, double massNoiseMg,
-            double temperatureNoiseK) {
+            double temperatureNoiseK)
+            implements SyntheticTgaModelBuilder.With {
 
         /** @return the centre of the oxygen step, {@code T_on + 2w}. */
         public double oxygenCenterC() {
             return isoOnsetC + 2 * oxygenWidthK;
         }
 
-        /** @return a copy with another initial mass (replicates). */
-        public Model withInitialMassMg(double mg) {
-            return new Model(sample, mg, waterStepPct, waterCenterC, waterWidthK, slowLossPctPerK, oxygenStepPct,
-                    oxygenWidthK, isoOnsetC, startC, endC, heatingRateCPerMin, sampleIntervalS, massNoiseMg,
-                    temperatureNoiseK);
-        }
-
         /** @return a copy with other noise levels (0 for the noise-free curve). */
         public Model withNoise(double massMg, double temperatureK) {
-            return new Model(sample, initialMassMg, waterStepPct, waterCenterC, waterWidthK, slowLossPctPerK,
-                    oxygenStepPct, oxygenWidthK, isoOnsetC, startC, endC, heatingRateCPerMin, sampleIntervalS, massMg,
-                    temperatureK);
+            return toBuilder().massNoiseMg(massMg).temperatureNoiseK(temperatureK).build();
+        }
+
+        /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+        public SyntheticTgaModelBuilder toBuilder() {
+            return with();
         }
     }
 

@@ -1,10 +1,11 @@
 package org.cathodekit.thermal;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Options of {@link Tga#analyze}. Start from {@link #DEFAULTS} and change with the {@code withX}
- * copies; the compact constructor validates. {@code NaN} in a temperature window means "choose
+ * copies or {@link #toBuilder()} (generated, see {@link OptionsRecord}); the compact constructor validates. {@code NaN} in a temperature window means "choose
  * from the data" (the resolved window is reported in the result).
  *
  * @param massReference          which mass is 100 %
@@ -31,6 +32,7 @@ import org.cathodekit.core.Checks;
  * @param minPeakSignalToNoise   the DTG extremum must also exceed this many robust standard deviations
  *                               (1.4826 MAD) of the DTG in the search window (default 8)
  */
+@OptionsRecord
 public record TgaOptions(
         MassReference massReference,
         double referenceTemperatureC,
@@ -48,7 +50,8 @@ public record TgaOptions(
         double stepSearchStartC,
         double stepSearchEndC,
         double minPeakRatePctPerK,
-        double minPeakSignalToNoise) {
+        double minPeakSignalToNoise)
+        implements TgaOptionsBuilder.With {
 
     /** Initial-mass reference, ISO onset, 5 K quadratic Savitzky-Golay window, automatic windows. */
     public static final TgaOptions DEFAULTS = new TgaOptions(MassReference.INITIAL_MASS, Double.NaN,
@@ -99,83 +102,30 @@ public record TgaOptions(
 
     /** @return a copy with the mass reference at the initial mass. */
     public TgaOptions withInitialMassReference() {
-        return new TgaOptions(MassReference.INITIAL_MASS, Double.NaN, onsetMethod, astmDeviationPct,
-                dtgThresholdFraction, fixedMassLossPct, dtgWindowK, dtgWindowPoints, dtgPolynomialOrder, baselineStartC,
-                baselineEndC, baselineWidthK, baselineDtgFraction, stepSearchStartC, stepSearchEndC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
+        return toBuilder().massReference(MassReference.INITIAL_MASS).referenceTemperatureC(Double.NaN).build();
     }
 
     /** @return a copy with the reference mass taken at {@code temperatureC} (e.g. 150 C after moisture loss). */
     public TgaOptions withReferenceTemperatureC(double temperatureC) {
-        return new TgaOptions(MassReference.MASS_AT_TEMPERATURE, temperatureC, onsetMethod, astmDeviationPct,
-                dtgThresholdFraction, fixedMassLossPct, dtgWindowK, dtgWindowPoints, dtgPolynomialOrder, baselineStartC,
-                baselineEndC, baselineWidthK, baselineDtgFraction, stepSearchStartC, stepSearchEndC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
-    }
-
-    public TgaOptions withOnsetMethod(OnsetMethod method) {
-        return new TgaOptions(massReference, referenceTemperatureC, method, astmDeviationPct,
-                dtgThresholdFraction, fixedMassLossPct, dtgWindowK, dtgWindowPoints, dtgPolynomialOrder, baselineStartC,
-                baselineEndC, baselineWidthK, baselineDtgFraction, stepSearchStartC, stepSearchEndC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
-    }
-
-    public TgaOptions withAstmDeviationPct(double pct) {
-        return new TgaOptions(massReference, referenceTemperatureC, onsetMethod, pct,
-                dtgThresholdFraction, fixedMassLossPct, dtgWindowK, dtgWindowPoints, dtgPolynomialOrder, baselineStartC,
-                baselineEndC, baselineWidthK, baselineDtgFraction, stepSearchStartC, stepSearchEndC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
-    }
-
-    public TgaOptions withDtgThresholdFraction(double fraction) {
-        return new TgaOptions(massReference, referenceTemperatureC, onsetMethod, astmDeviationPct,
-                fraction, fixedMassLossPct, dtgWindowK, dtgWindowPoints, dtgPolynomialOrder, baselineStartC,
-                baselineEndC, baselineWidthK, baselineDtgFraction, stepSearchStartC, stepSearchEndC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
-    }
-
-    public TgaOptions withFixedMassLossPct(double pct) {
-        return new TgaOptions(massReference, referenceTemperatureC, onsetMethod, astmDeviationPct,
-                dtgThresholdFraction, pct, dtgWindowK, dtgWindowPoints, dtgPolynomialOrder, baselineStartC,
-                baselineEndC, baselineWidthK, baselineDtgFraction, stepSearchStartC, stepSearchEndC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
+        return toBuilder().massReference(MassReference.MASS_AT_TEMPERATURE).referenceTemperatureC(temperatureC).build();
     }
 
     public TgaOptions withDtgWindowK(double windowK) {
-        return new TgaOptions(massReference, referenceTemperatureC, onsetMethod, astmDeviationPct,
-                dtgThresholdFraction, fixedMassLossPct, windowK, 0, dtgPolynomialOrder, baselineStartC,
-                baselineEndC, baselineWidthK, baselineDtgFraction, stepSearchStartC, stepSearchEndC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
+        return toBuilder().dtgWindowK(windowK).dtgWindowPoints(0).build();
     }
 
     public TgaOptions withDtgWindowPoints(int points, int polynomialOrder) {
-        return new TgaOptions(massReference, referenceTemperatureC, onsetMethod, astmDeviationPct,
-                dtgThresholdFraction, fixedMassLossPct, dtgWindowK, points, polynomialOrder, baselineStartC,
-                baselineEndC, baselineWidthK, baselineDtgFraction, stepSearchStartC, stepSearchEndC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
+        return toBuilder().dtgWindowPoints(points).dtgPolynomialOrder(polynomialOrder).build();
     }
 
     /** @return a copy with a fixed baseline window {@code [startC, endC]}. */
     public TgaOptions withBaselineWindowC(double startC, double endC) {
-        return new TgaOptions(massReference, referenceTemperatureC, onsetMethod, astmDeviationPct,
-                dtgThresholdFraction, fixedMassLossPct, dtgWindowK, dtgWindowPoints, dtgPolynomialOrder, startC,
-                endC, baselineWidthK, baselineDtgFraction, stepSearchStartC, stepSearchEndC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
-    }
-
-    public TgaOptions withBaselineWidthK(double widthK) {
-        return new TgaOptions(massReference, referenceTemperatureC, onsetMethod, astmDeviationPct,
-                dtgThresholdFraction, fixedMassLossPct, dtgWindowK, dtgWindowPoints, dtgPolynomialOrder, baselineStartC,
-                baselineEndC, widthK, baselineDtgFraction, stepSearchStartC, stepSearchEndC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
+        return toBuilder().baselineStartC(startC).baselineEndC(endC).build();
     }
 
     /** @return a copy searching the DTG extremum only in {@code [startC, endC]} (NaN = open end). */
     public TgaOptions withStepSearchC(double startC, double endC) {
-        return new TgaOptions(massReference, referenceTemperatureC, onsetMethod, astmDeviationPct,
-                dtgThresholdFraction, fixedMassLossPct, dtgWindowK, dtgWindowPoints, dtgPolynomialOrder, baselineStartC,
-                baselineEndC, baselineWidthK, baselineDtgFraction, startC, endC, minPeakRatePctPerK,
-                minPeakSignalToNoise);
+        return toBuilder().stepSearchStartC(startC).stepSearchEndC(endC).build();
     }
 
     /** @return the definition's parameter: threshold %, fraction, or mass loss %; NaN for ISO. */
@@ -186,5 +136,10 @@ public record TgaOptions(
             case DTG_THRESHOLD -> dtgThresholdFraction;
             case FIXED_MASS_LOSS -> fixedMassLossPct;
         };
+    }
+
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public TgaOptionsBuilder toBuilder() {
+        return with();
     }
 }

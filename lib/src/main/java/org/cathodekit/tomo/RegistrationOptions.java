@@ -1,6 +1,7 @@
 package org.cathodekit.tomo;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Parameters of {@link Registration#register}.
@@ -12,7 +13,9 @@ import org.cathodekit.core.Checks;
  *                       overlaid background-subtracted volumes, -1..1) for the registration to count as significant; below it the
  *                       result is flagged {@code registered = false}
  */
-public record RegistrationOptions(int upsampleFactor, double minPeak) {
+@OptionsRecord
+public record RegistrationOptions(int upsampleFactor, double minPeak)
+        implements RegistrationOptionsBuilder.With {
 
     /**
      * Upsampling 20 (0.05 voxel grid: quantisation error at most 0.025 voxel, a quarter of the 0.1
@@ -29,11 +32,8 @@ public record RegistrationOptions(int upsampleFactor, double minPeak) {
         Checks.requireInRange(minPeak, -1, 1, "minPeak");
     }
 
-    public RegistrationOptions withUpsampleFactor(int u) {
-        return new RegistrationOptions(u, minPeak);
-    }
-
-    public RegistrationOptions withMinPeak(double p) {
-        return new RegistrationOptions(upsampleFactor, p);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public RegistrationOptionsBuilder toBuilder() {
+        return with();
     }
 }

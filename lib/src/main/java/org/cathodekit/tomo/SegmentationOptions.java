@@ -1,6 +1,7 @@
 package org.cathodekit.tomo;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
  * Parameters of {@link Segmentation#segment}.
@@ -15,7 +16,9 @@ import org.cathodekit.core.Checks;
  *                       not as outside; 0 = fill holes only
  * @param maxComponents  how many void/crack components (largest first) the result lists
  */
-public record SegmentationOptions(double threshold, double bandFraction, int closeRadiusVox, int maxComponents) {
+@OptionsRecord
+public record SegmentationOptions(double threshold, double bandFraction, int closeRadiusVox, int maxComponents)
+        implements SegmentationOptionsBuilder.With {
 
     /** Otsu threshold, band +-10 % of the phase contrast, closing radius 2 voxels, 20 components listed. */
     public static final SegmentationOptions DEFAULTS = new SegmentationOptions(Double.NaN, 0.1, 2, 20);
@@ -29,15 +32,8 @@ public record SegmentationOptions(double threshold, double bandFraction, int clo
         Checks.requireNonNegative(maxComponents, "maxComponents");
     }
 
-    public SegmentationOptions withThreshold(double t) {
-        return new SegmentationOptions(t, bandFraction, closeRadiusVox, maxComponents);
-    }
-
-    public SegmentationOptions withBandFraction(double b) {
-        return new SegmentationOptions(threshold, b, closeRadiusVox, maxComponents);
-    }
-
-    public SegmentationOptions withCloseRadiusVox(int r) {
-        return new SegmentationOptions(threshold, bandFraction, r, maxComponents);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public SegmentationOptionsBuilder toBuilder() {
+        return with();
     }
 }

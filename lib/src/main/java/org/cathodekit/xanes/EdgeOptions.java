@@ -1,9 +1,11 @@
 package org.cathodekit.xanes;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.OptionsRecord;
 
 /**
- * Every parameter of the per-voxel metrics, in eV. Immutable; change with the {@code withX} copies.
+ * Every parameter of the per-voxel metrics, in eV. Immutable; change with the {@code withX} copies or
+ * {@link #toBuilder()} (generated, see {@link OptionsRecord}); the compact constructor validates.
  *
  * <p>Which metrics are computed follows from the windows: {@code edge50} and the edge jump need
  * {@code preEdge}, {@code postEdge} and {@code edge}; {@code whiteline} needs {@code whiteline}.
@@ -39,9 +41,11 @@ import org.cathodekit.core.Checks;
  * @param peakHalfWidthEv half width (eV) of the sub-window around the highest measured point used by
  *                        {@link WhitelineFit#QUADRATIC_AT_MAXIMUM} (default 3 eV; ignored by the other fits)
  */
+@OptionsRecord
 public record EdgeOptions(EnergyWindow preEdge, EnergyWindow postEdge, EnergyWindow edge, EnergyWindow whiteline,
                           double minEdgeJump, double autoNoiseFactor, double edgeReferenceEv,
-                          Normalisation normalisation, WhitelineFit whitelineFit, double peakHalfWidthEv) {
+                          Normalisation normalisation, WhitelineFit whitelineFit, double peakHalfWidthEv)
+        implements EdgeOptionsBuilder.With {
 
     /**
      * Ni K-edge defaults for typical full TXM-XANES scans (8.25-8.6 keV): pre 8250:8320, post
@@ -106,48 +110,13 @@ public record EdgeOptions(EnergyWindow preEdge, EnergyWindow postEdge, EnergyWin
         return "auto: edge jump <= 0 or < " + autoNoiseFactor + " x its standard error from the pre/post line fits (per voxel)";
     }
 
-    public EdgeOptions withPreEdge(EnergyWindow w) {
-        return new EdgeOptions(w, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
-    }
-
-    public EdgeOptions withPostEdge(EnergyWindow w) {
-        return new EdgeOptions(preEdge, w, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
-    }
-
-    public EdgeOptions withEdge(EnergyWindow w) {
-        return new EdgeOptions(preEdge, postEdge, w, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
-    }
-
     /** @return a copy with all three edge windows set at once (or all null: white line only). */
     public EdgeOptions withEdgeWindows(EnergyWindow pre, EnergyWindow post, EnergyWindow edgeWindow) {
-        return new EdgeOptions(pre, post, edgeWindow, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
+        return toBuilder().preEdge(pre).postEdge(post).edge(edgeWindow).build();
     }
 
-    public EdgeOptions withWhiteline(EnergyWindow w) {
-        return new EdgeOptions(preEdge, postEdge, edge, w, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
-    }
-
-    public EdgeOptions withMinEdgeJump(double j) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, j, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
-    }
-
-    public EdgeOptions withAutoNoiseFactor(double k) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, k, edgeReferenceEv, normalisation, whitelineFit, peakHalfWidthEv);
-    }
-
-    public EdgeOptions withEdgeReferenceEv(double e) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, e, normalisation, whitelineFit, peakHalfWidthEv);
-    }
-
-    public EdgeOptions withNormalisation(Normalisation n) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, n, whitelineFit, peakHalfWidthEv);
-    }
-
-    public EdgeOptions withPeakHalfWidthEv(double h) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, whitelineFit, h);
-    }
-
-    public EdgeOptions withWhitelineFit(WhitelineFit f) {
-        return new EdgeOptions(preEdge, postEdge, edge, whiteline, minEdgeJump, autoNoiseFactor, edgeReferenceEv, normalisation, f, peakHalfWidthEv);
+    /** @return a builder preset to these values: {@code DEFAULTS.toBuilder().a(..).b(..).build()}. */
+    public EdgeOptionsBuilder toBuilder() {
+        return with();
     }
 }

@@ -256,7 +256,7 @@ class CyclesTest {
     @Test
     void builderEqualsWithCopies() {
         CycleOptions a = CycleOptions.DEFAULTS.toBuilder().activeMassMg(5).referenceCycle(3)
-                .onset(OnsetDefinition.AT_TIME_INTO_DISCHARGE, 10).cycleSource(CycleSource.CURRENT_SIGN).build();
+                .onset(OnsetDefinition.AT_TIME_INTO_DISCHARGE).onsetAmount(10).cycleSource(CycleSource.CURRENT_SIGN).build();
         CycleOptions b = CycleOptions.DEFAULTS.withActiveMassMg(5).withReferenceCycle(3)
                 .withOnset(OnsetDefinition.AT_TIME_INTO_DISCHARGE, 10).withCycleSource(CycleSource.CURRENT_SIGN);
         assertEquals(b, a);

@@ -2,7 +2,8 @@ package org.cathodekit.cli;
 
 import java.nio.file.Path;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.io.Inspect;
 
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ final class InspectCommand extends JsonCommand {
     String family;
 
     @Override
-    protected Json.Obj compute() {
+    protected ObjectNode compute() {
         return Inspect.file(input, family, format).toJson();
     }
 }

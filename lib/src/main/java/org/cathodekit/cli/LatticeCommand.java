@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cathodekit.core.DiffractionPattern;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.CrystalSystem;
 import org.cathodekit.diffraction.FitWarnings;
@@ -79,7 +80,7 @@ final class LatticeCommand extends JsonCommand {
     double windowDeg;
 
     @Override
-    protected Json.Obj compute() {
+    protected ObjectNode compute() {
         DiffractionPattern p = WhCommand.readPattern(pattern.input, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
         XrdWavelength wl = p.requireWavelength();
         CrystalSystem sys = switch (system.toLowerCase(Locale.ROOT)) {
@@ -133,14 +134,14 @@ final class LatticeCommand extends JsonCommand {
         List<Object> used = new ArrayList<>();
         for (IndexedPeak ip : r.peaks()) {
             Reflection f = ip.reflection();
-            used.add(Json.object().put("hkl", f.label()).put("h", f.h()).put("k", f.k()).put("l", f.l())
+            used.add(JsonOutput.object().put("hkl", f.label()).put("h", f.h()).put("k", f.k()).put("l", f.l())
                     .put("two_theta_obs_deg", ip.twoThetaObsDeg()).put("two_theta_calc_deg", ip.twoThetaCalcDeg())
                     .put("residual_deg", ip.residualDeg()).put("d_A", sys.dSpacingA(f.h(), f.k(), f.l(), r.aA(), r.cA()))
                     .put("area", ip.area()));
         }
-        return Json.object()
+        return JsonOutput.object()
                 .put("input", pattern.input.toString())
-                .put("system", sys)
+                .putPOJO("system", sys)
                 .put("a_A", r.aA())
                 .put("a_esd_A", r.aEsdA())
                 .put("c_A", r.cA())
@@ -161,13 +162,13 @@ final class LatticeCommand extends JsonCommand {
                 .put("rms_residual_deg", r.rmsResidualDeg())
                 .put("ratio_003_104", sys == CrystalSystem.HEXAGONAL_R3M ? LatticeFit.intensityRatio003to104(r.peaks()) : null)
                 .put("n_peaks", r.peaks().size())
-                .put("peaks", used)
-                .put("failed_peaks", WhCommand.failed(fits))
+                .putPOJO("peaks", used)
+                .putPOJO("failed_peaks", WhCommand.failed(fits))
                 .put("wavelength_A", wl.alpha1A())
                 .put("wavelength_source", wl.describe())
                 .put("weights", weights.label())
                 .put("weights_reason", weights.reason())
                 .put("window_r2_floor", FitWarnings.WINDOW_R2_FLOOR)
-                .put("warnings", warnings);
+                .putPOJO("warnings", warnings);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.FloatVolume;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.io.Hdf5Volumes;
 import org.cathodekit.tomo.Registration;
 import org.cathodekit.tomo.RegistrationOptions;
@@ -57,7 +58,7 @@ public final class TomoCommand implements Runnable {
         int closeRadius;
 
         @Override
-        protected Json.Obj compute() {
+        protected ObjectNode compute() {
             FloatVolume v = Hdf5Volumes.read(input, dataset);
             if (voxelNm != null) {
                 if (!(voxelNm > 0) || !Double.isFinite(voxelNm)) {
@@ -80,27 +81,27 @@ public final class TomoCommand implements Runnable {
             }
             List<Object> comps = new ArrayList<>();
             for (SegmentationResult.Component c : r.voidComponents()) {
-                comps.add(Json.object().put("voxels", c.voxels()).put("volume_um3", c.volumeUm3())
-                        .put("centroid_vox", c.centroidVox()));
+                comps.add(JsonOutput.object().put("voxels", c.voxels()).put("volume_um3", c.volumeUm3())
+                        .putPOJO("centroid_vox", c.centroidVox()));
             }
-            return Json.object()
+            return JsonOutput.object()
                     .put("input", input.toString())
-                    .put("shape", v.shape())
+                    .putPOJO("shape", v.shape())
                     .put("voxel_nm", r.voxelNm())
                     .put("threshold", r.threshold())
                     .put("threshold_method", r.thresholdMethod())
-                    .put("band_thresholds", r.bandThresholds())
+                    .putPOJO("band_thresholds", r.bandThresholds())
                     .put("close_radius_vox", o.closeRadiusVox())
                     .put("void_fraction", r.voidFraction())
-                    .put("void_fraction_band", r.voidFractionBand())
+                    .putPOJO("void_fraction_band", r.voidFractionBand())
                     .put("particle_volume_um3", r.particleVolumeUm3())
                     .put("envelope_voxels", r.envelopeVoxels())
                     .put("material_voxels", r.materialVoxels())
                     .put("void_voxels", r.voidVoxels())
                     .put("material_components", r.materialComponents())
                     .put("void_component_count", r.voidComponentCount())
-                    .put("components", comps)
-                    .put("warnings", r.warnings());
+                    .putPOJO("components", comps)
+                    .putPOJO("warnings", r.warnings());
         }
     }
 
@@ -123,7 +124,7 @@ public final class TomoCommand implements Runnable {
         double minPeak;
 
         @Override
-        protected Json.Obj compute() {
+        protected ObjectNode compute() {
             FloatVolume a = Hdf5Volumes.read(reference, dataset);
             FloatVolume b = Hdf5Volumes.read(moving, dataset);
             if (!a.sameShape(b)) {
@@ -145,18 +146,18 @@ public final class TomoCommand implements Runnable {
             double[] s = r.shiftVox();
             int[] si = r.integerShiftVox();
             boolean twoD = a.is2d();
-            return Json.object()
+            return JsonOutput.object()
                     .put("reference", reference.toString())
                     .put("moving", moving.toString())
-                    .put("shape", a.shape())
-                    .put("shift_vox", twoD ? new double[] {s[1], s[2]} : s)
-                    .put("integer_shift_vox", twoD ? new int[] {si[1], si[2]} : si)
+                    .putPOJO("shape", a.shape())
+                    .putPOJO("shift_vox", twoD ? new double[] {s[1], s[2]} : s)
+                    .putPOJO("integer_shift_vox", twoD ? new int[] {si[1], si[2]} : si)
                     .put("axes", twoD ? "[y, x]" : "[z, y, x]")
                     .put("peak", r.peak())
                     .put("peak_z", r.peakZ())
                     .put("registered", r.registered())
                     .put("upsample", o.upsampleFactor())
-                    .put("warnings", r.warnings());
+                    .putPOJO("warnings", r.warnings());
         }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cathodekit.core.DiffractionPattern;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.CrystalSystem;
 import org.cathodekit.diffraction.FitWarnings;
@@ -83,7 +84,7 @@ final class WhCommand extends JsonCommand {
     int maxIterations;
 
     @Override
-    protected Json.Obj compute() {
+    protected ObjectNode compute() {
         DiffractionPattern p = readPattern(pattern.input, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
         XrdWavelength wl = p.requireWavelength();
         PeakFitOptions po = peakOptions(profile, pattern.kalpha2Mode, windowDeg).withMaxIterations(maxIterations)
@@ -131,14 +132,14 @@ final class WhCommand extends JsonCommand {
         }
         List<Object> failedPeaks = failed(r.fits());
         for (FitWarnings.RemovedPeak rp : removed) {
-            failedPeaks.add(Json.object().put("requested_deg", rp.requestedDeg()).put("status", "REMOVED_BY_INSTRUMENT")
+            failedPeaks.add(JsonOutput.object().put("requested_deg", rp.requestedDeg()).put("status", "REMOVED_BY_INSTRUMENT")
                     .put("two_theta_deg", rp.twoThetaDeg()).put("fwhm_deg", rp.fwhmDeg()).put("instrument_fwhm_deg", rp.instrumentFwhmDeg())
                     .put("message", rp.reason()));
         }
         List<Object> pts = new ArrayList<>();
         for (WhPoint w : r.points()) {
             PeakResult f = r.fits().stream().filter(q -> q.status().ok() && q.twoThetaDeg() == w.twoThetaDeg()).findFirst().orElse(null);
-            pts.add(Json.object()
+            pts.add(JsonOutput.object()
                     .put("two_theta_deg", w.twoThetaDeg())
                     .put("two_theta_stderr_deg", f == null ? null : f.twoThetaStderrDeg())
                     .put("fwhm_deg", Math.toDegrees(w.betaObservedRad()))
@@ -153,7 +154,7 @@ final class WhCommand extends JsonCommand {
                     .put("scherrer_size_nm", w.scherrerSizeNm())
                     .put("window_r2", f == null ? null : f.windowR2()));
         }
-        return Json.object()
+        return JsonOutput.object()
                 .put("input", pattern.input.toString())
                 .put("size_nm", r.sizeNm())
                 .put("size_nm_stderr", r.sizeStderrNm())
@@ -169,20 +170,20 @@ final class WhCommand extends JsonCommand {
                         + " y = beta cos(theta)/(K lambda) (1/A), beta = sample Lorentzian FWHM (rad), theta = 2-theta/2;"
                         + " intercept = 1/D, slope = strain = eps (dimensionless)")
                 .put("size_note", r.intercept() > 0 ? "D = 1/intercept" : "intercept <= 0: size broadening not resolved, size_nm null")
-                .put("peaks", pts)
-                .put("failed_peaks", failedPeaks)
+                .putPOJO("peaks", pts)
+                .putPOJO("failed_peaks", failedPeaks)
                 .put("n_peaks", r.points().size())
                 .put("weights", weights.label())
                 .put("weights_reason", weights.reason())
                 .put("window_r2_floor", FitWarnings.WINDOW_R2_FLOOR)
-                .put("warnings", warnings)
+                .putPOJO("warnings", warnings)
                 .put("k", r.k())
-                .put("profile", po.profile())
+                .putPOJO("profile", po.profile())
                 .put("kalpha2", wl.hasAlpha2() ? po.kAlpha2().name().toLowerCase(Locale.ROOT) : "none")
                 .put("wavelength_A", wl.alpha1A())
                 .put("wavelength_source", wl.describe())
-                .put("instrument_correction", r.correction())
-                .put("instrument", inst.isNone() ? null : Json.object().put("u_deg2", inst.uDeg2()).put("v_deg2", inst.vDeg2())
+                .putPOJO("instrument_correction", r.correction())
+                .putPOJO("instrument", inst.isNone() ? null : JsonOutput.object().put("u_deg2", inst.uDeg2()).put("v_deg2", inst.vDeg2())
                         .put("w_deg2", inst.wDeg2()).put("r2", inst.r2()).put("source", inst.source()));
     }
 
@@ -199,7 +200,7 @@ final class WhCommand extends JsonCommand {
         List<Object> out = new ArrayList<>();
         for (PeakResult f : fits) {
             if (!f.status().ok()) {
-                out.add(Json.object().put("requested_deg", f.requestedDeg()).put("status", f.status()).put("message", f.message()));
+                out.add(JsonOutput.object().put("requested_deg", f.requestedDeg()).putPOJO("status", f.status()).put("message", f.message()));
             }
         }
         return out;

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import org.cathodekit.core.JsonOutput;
 
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -19,9 +20,10 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Any list of result records as a Tablesaw table: one row per record, one column per record
- * component, in declaration order, with unit-bearing snake_case column names derived from the
- * component names ({@link #columnName(String)}). The record is the single description of a
- * result; tables, notebook displays and exports derive from it.
+ * component, in declaration order, named by the record's JSON keys ({@link JsonOutput#keys}: the
+ * unit-bearing snake_case rule {@link #columnName(String)}, or the component's {@code @JsonProperty}),
+ * so a table column and the command line's JSON key are the same name. The record is the single
+ * description of a result; JSON, tables, notebook displays, CLI text and CSV exports derive from it.
  *
  * <p>Column types: {@code double}/{@code float} (boxed too) become {@link DoubleColumn},
  * {@code int}/{@code short}/{@code byte} {@link IntColumn}, {@code long} {@link LongColumn},
@@ -33,15 +35,6 @@ public final class Tables {
     private Tables() {
     }
 
-    private static final Pattern SPLIT = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
-
-    /** Unit tokens of component names and how they are written in column names. */
-    private static final Map<String, String> UNITS = Map.ofEntries(Map.entry("S", "s"), Map.entry("V", "V"),
-            Map.entry("A", "A"), Map.entry("Ev", "eV"), Map.entry("Nm", "nm"), Map.entry("Um", "um"), Map.entry("M", "m"),
-            Map.entry("M2", "m2"), Map.entry("Deg", "deg"), Map.entry("C", "C"), Map.entry("K", "K"),
-            Map.entry("Mah", "mAh"), Map.entry("G", "g"), Map.entry("Mg", "mg"), Map.entry("Pct", "pct"),
-            Map.entry("Min", "min"), Map.entry("Hz", "Hz"), Map.entry("Ohm", "ohm"), Map.entry("Rad", "rad"));
-
     /**
      * The column name of a record component: camelCase split into snake_case words, unit tokens
      * written as units ({@code tauS -> tau_s}, {@code eBeforeV -> e_before_V},
@@ -49,17 +42,7 @@ public final class Tables {
      * capacity_mAh_per_g}); other words lower case.
      */
     public static String columnName(String component) {
-        String[] words = SPLIT.split(component.replace("MAh", "Mah"));
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
-            String w = words[i];
-            String unit = i > 0 ? UNITS.get(w) : null;
-            if (i > 0) {
-                b.append('_');
-            }
-            b.append(unit != null ? unit : w.toLowerCase(java.util.Locale.ROOT));
-        }
-        return b.toString();
+        return JsonOutput.key(component);
     }
 
     /**
@@ -80,11 +63,25 @@ public final class Tables {
                         + " and " + r.getClass().getName());
             }
         }
+        return build(type, records);
+    }
+
+    /**
+     * An empty table with the columns of a record type (as {@link #of} names them), e.g. for a CSV
+     * header when an analysis found no rows.
+     */
+    public static Table empty(Class<? extends Record> type) {
+        return build(type, List.of());
+    }
+
+    private static Table build(Class<?> type, List<? extends Record> records) {
         List<Column<?>> cols = new ArrayList<>();
         List<RecordComponent> used = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        Map<String, String> keys = JsonOutput.keys((Class<? extends Record>) type);
         for (RecordComponent c : type.getRecordComponents()) {
             Class<?> t = c.getType();
-            String name = columnName(c.getName());
+            String name = keys.getOrDefault(c.getName(), columnName(c.getName()));
             Column<?> col;
             if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
                 col = DoubleColumn.create(name);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.OutputGuard;
+import org.cathodekit.table.Tables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -71,6 +72,15 @@ public abstract class JsonCommand implements Callable<Integer> {
      * @param result what {@link #compute()} returned
      */
     protected Table table(Object result) {
+        String key = tableKey();
+        return key == null ? null : Tables.ofRows(key, JsonOutput.tree(result).path(key));
+    }
+
+    /**
+     * The key of the result's row list that {@code --csv} writes when {@link #table} is not
+     * overridden (e.g. {@code peaks}), or null.
+     */
+    protected String tableKey() {
         return null;
     }
 

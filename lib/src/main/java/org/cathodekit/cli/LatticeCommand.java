@@ -41,11 +41,6 @@ final class LatticeCommand extends JsonCommand {
     @Mixin
     PatternOptions pattern = new PatternOptions();
 
-
-
-
-
-
     @Option(names = "--system", defaultValue = "r3m", description = "r3m (hexagonal setting), cubic (primitive, LaB6) or cubic-f (CeO2).")
     String system;
 
@@ -78,6 +73,25 @@ final class LatticeCommand extends JsonCommand {
 
     @Option(names = "--window-deg", defaultValue = "1.0", description = "Half width of each fit window (deg, default ${DEFAULT-VALUE}).")
     double windowDeg;
+
+    @Mixin
+    CsvOutput csv = new CsvOutput();
+
+    @Override
+    protected CsvOutput csvOutput() {
+        return csv;
+    }
+
+    @Override
+    protected java.util.List<Path> inputs() {
+        return java.util.List.of(pattern.input);
+    }
+
+    /** {@code --csv} writes the {@code peaks} rows (as in the JSON). */
+    @Override
+    protected String tableKey() {
+        return "peaks";
+    }
 
     @Override
     protected ObjectNode compute() {

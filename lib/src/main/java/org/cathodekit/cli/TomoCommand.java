@@ -57,6 +57,25 @@ public final class TomoCommand implements Runnable {
                 + "(default ${DEFAULT-VALUE}).", defaultValue = "2")
         int closeRadius;
 
+        @CommandLine.Mixin
+        CsvOutput csv = new CsvOutput();
+
+        @Override
+        protected CsvOutput csvOutput() {
+            return csv;
+        }
+
+        @Override
+        protected List<Path> inputs() {
+            return List.of(input);
+        }
+
+        /** {@code --csv} writes the void components (as in the JSON {@code components}). */
+        @Override
+        protected String tableKey() {
+            return "components";
+        }
+
         @Override
         protected ObjectNode compute() {
             FloatVolume v = Hdf5Volumes.read(input, dataset);
@@ -79,11 +98,6 @@ public final class TomoCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new DataFormatException(input, dataset == null ? null : "dataset " + dataset, e.getMessage());
             }
-            List<Object> comps = new ArrayList<>();
-            for (SegmentationResult.Component c : r.voidComponents()) {
-                comps.add(JsonOutput.object().put("voxels", c.voxels()).put("volume_um3", c.volumeUm3())
-                        .putPOJO("centroid_vox", c.centroidVox()));
-            }
             return JsonOutput.object()
                     .put("input", input.toString())
                     .putPOJO("shape", v.shape())
@@ -100,7 +114,7 @@ public final class TomoCommand implements Runnable {
                     .put("void_voxels", r.voidVoxels())
                     .put("material_components", r.materialComponents())
                     .put("void_component_count", r.voidComponentCount())
-                    .putPOJO("components", comps)
+                    .putPOJO("components", r.voidComponents())
                     .putPOJO("warnings", r.warnings());
         }
     }

@@ -50,11 +50,6 @@ final class WhCommand extends JsonCommand {
     @Mixin
     PatternOptions pattern = new PatternOptions();
 
-
-
-
-
-
     @Option(names = "--peaks", split = ",", description = "Peak positions (deg 2-theta), e.g. 18.7,36.6,44.4. Default: layered-oxide reflections of --a0/--c0 inside the scan.")
     double[] peaks;
 
@@ -82,6 +77,25 @@ final class WhCommand extends JsonCommand {
     @Option(names = "--max-iterations", defaultValue = "200", description = "Levenberg-Marquardt iteration limit per fit window; a window that"
             + " does not converge is reported in failed_peaks (default ${DEFAULT-VALUE}).")
     int maxIterations;
+
+    @Mixin
+    CsvOutput csv = new CsvOutput();
+
+    @Override
+    protected CsvOutput csvOutput() {
+        return csv;
+    }
+
+    @Override
+    protected java.util.List<Path> inputs() {
+        return instrument == null ? java.util.List.of(pattern.input) : java.util.List.of(pattern.input, instrument);
+    }
+
+    /** {@code --csv} writes the {@code peaks} rows (as in the JSON). */
+    @Override
+    protected String tableKey() {
+        return "peaks";
+    }
 
     @Override
     protected ObjectNode compute() {

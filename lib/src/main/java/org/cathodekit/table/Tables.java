@@ -5,10 +5,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.cathodekit.core.JsonOutput;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -105,6 +109,75 @@ public final class Tables {
             }
         }
         return Table.create(type.getSimpleName() + " (" + records.size() + ")", cols);
+    }
+
+    /**
+     * A list of JSON objects (a row list of a command's {@code --json} result, e.g. its
+     * {@code peaks}) as a table: one column per scalar key in first-seen order; numbers become
+     * {@link DoubleColumn} ({@link LongColumn} when every value is integral), booleans
+     * {@link BooleanColumn}, text {@link StringColumn}; arrays of scalars are joined with {@code |};
+     * nested objects are left out; JSON null is a missing value.
+     *
+     * @param name the table's name
+     * @param rows a JSON array of objects (not modified)
+     * @throws IllegalArgumentException if {@code rows} is not an array of objects
+     */
+    public static Table ofRows(String name, JsonNode rows) {
+        if (rows == null || !rows.isArray()) {
+            throw new IllegalArgumentException("Tables.ofRows: expected a JSON array of objects, got " + rows);
+        }
+        Map<String, Character> kinds = new LinkedHashMap<>();
+        for (JsonNode r : rows) {
+            if (!r.isObject()) {
+                throw new IllegalArgumentException("Tables.ofRows: expected objects in the array, got " + r);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                char k = v.isNull() ? '?' : v.isIntegralNumber() ? 'l' : v.isNumber() ? 'd' : v.isBoolean() ? 'b'
+                        : v.isObject() ? 'o' : 's';
+                Character was = kinds.get(e.getKey());
+                if (was == null || was == '?') {
+                    kinds.put(e.getKey(), k);
+                } else if (k != '?' && was != k) {
+                    kinds.put(e.getKey(), (was == 'l' && k == 'd') || (was == 'd' && k == 'l') ? 'd' : 's');
+                }
+            }
+        }
+        Table t = Table.create(name);
+        for (Map.Entry<String, Character> e : kinds.entrySet()) {
+            String key = e.getKey();
+            char k = e.getValue();
+            if (k == 'o') {
+                continue;
+            }
+            Column<?> col = switch (k) {
+                case 'l' -> LongColumn.create(key);
+                case 'd' -> DoubleColumn.create(key);
+                case 'b' -> BooleanColumn.create(key);
+                default -> StringColumn.create(key);
+            };
+            for (JsonNode r : rows) {
+                JsonNode v = r.get(key);
+                if (v == null || v.isNull()) {
+                    col.appendMissing();
+                } else if (col instanceof LongColumn lc) {
+                    lc.append(v.longValue());
+                } else if (col instanceof DoubleColumn dc) {
+                    dc.append(v.doubleValue());
+                } else if (col instanceof BooleanColumn bc) {
+                    bc.append(v.booleanValue());
+                } else if (v.isArray()) {
+                    List<String> parts = new ArrayList<>();
+                    v.forEach(x -> parts.add(x.asText()));
+                    ((StringColumn) col).append(String.join("|", parts));
+                } else {
+                    ((StringColumn) col).append(v.asText());
+                }
+            }
+            t.addColumns(col);
+        }
+        return t;
     }
 
     private static boolean holdsRecords(List<? extends Record> records, RecordComponent c) {

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.core.Sha256;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.cycling.FourPointProbe;
 import org.cathodekit.cycling.ProbeMeasurement;
 import org.cathodekit.cycling.ProbeResult;
 import org.cathodekit.cycling.ProbeTable;
 import org.cathodekit.table.CyclingTables;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import tech.tablesaw.api.Table;
 

@@ -12,11 +12,12 @@ import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.core.OutputGuard;
 import org.cathodekit.io.CyclerInspector;
 import org.cathodekit.io.CyclerReadOptions;
 import org.cathodekit.io.CyclerReader;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

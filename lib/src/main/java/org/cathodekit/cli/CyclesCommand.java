@@ -9,7 +9,6 @@ import java.util.Map;
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.cycling.CycleOptions;
 import org.cathodekit.cycling.CycleSource;
 import org.cathodekit.cycling.CycleSummary;
@@ -19,6 +18,7 @@ import org.cathodekit.io.CyclerReader;
 import org.cathodekit.table.CyclingTables;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import tech.tablesaw.api.Table;
 
@@ -53,10 +53,26 @@ final class CyclesCommand extends JsonCommand {
                     + "(default ${DEFAULT-VALUE}).")
     String onset;
 
+    /** {@code --cycles} values (any case): where cycle numbers come from. */
+    enum CycleNumbers {
+        /** The file's cycle column when present, else current sign changes ({@link CycleSource#AUTO}). */
+        AUTO(CycleSource.AUTO),
+        /** The file's cycle column ({@link CycleSource#CYCLE_COLUMN}). */
+        COLUMN(CycleSource.CYCLE_COLUMN),
+        /** Current sign changes ({@link CycleSource#CURRENT_SIGN}). */
+        SIGN(CycleSource.CURRENT_SIGN);
+
+        final CycleSource source;
+
+        CycleNumbers(CycleSource source) {
+            this.source = source;
+        }
+    }
+
     @Option(names = "--cycles", defaultValue = "auto",
             description = "Cycle numbers from: auto (the file's cycle column when present), column, or sign "
                     + "(current sign changes) (default ${DEFAULT-VALUE}).")
-    String cycles;
+    CycleNumbers cycles;
 
     @Option(names = "--current-threshold-a", description = "|I| at most this is rest [A] (default 1e-3 of the largest |I|).")
     Double thresholdA;
@@ -111,7 +127,7 @@ final class CyclesCommand extends JsonCommand {
         throw new IllegalArgumentException("--onset must be first-point, time:SECONDS or capacity:MAH_PER_G, got '" + onset + "'");
     }
 
-    static CycleOptions options(Path input, Double massMg, int referenceCycle, String onset, String cycles,
+    static CycleOptions options(Path input, Double massMg, int referenceCycle, String onset, CycleNumbers cycles,
             Double thresholdA) {
         if (massMg != null && !(massMg > 0 && Double.isFinite(massMg))) {
             throw new IllegalArgumentException(input + ": --mass-mg " + massMg
@@ -122,12 +138,7 @@ final class CyclesCommand extends JsonCommand {
             o = o.withActiveMassMg(massMg);
         }
         o = parseOnset(o, onset);
-        o = o.withCycleSource(switch (cycles.trim().toLowerCase(Locale.ROOT)) {
-            case "auto" -> CycleSource.AUTO;
-            case "column" -> CycleSource.CYCLE_COLUMN;
-            case "sign" -> CycleSource.CURRENT_SIGN;
-            default -> throw new IllegalArgumentException("--cycles must be auto, column or sign, got '" + cycles + "'");
-        });
+        o = o.withCycleSource(cycles.source);
         if (thresholdA != null) {
             o = o.withCurrentThresholdA(thresholdA);
         }

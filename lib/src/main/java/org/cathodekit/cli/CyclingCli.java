@@ -3,9 +3,10 @@ package org.cathodekit.cli;
 import java.util.List;
 
 import org.cathodekit.core.JsonOutput;
+import org.cathodekit.table.CyclingTables;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.cathodekit.table.CyclingTables;
 
 /** Helpers shared by the cycling commands (package-private): rows to JSON (text and CSV derive from the same {@link CyclingTables} columns). */
 final class CyclingCli {

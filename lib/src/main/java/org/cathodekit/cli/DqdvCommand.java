@@ -8,7 +8,6 @@ import java.util.List;
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.cycling.CycleOptions;
 import org.cathodekit.cycling.Dqdv;
 import org.cathodekit.cycling.DqdvCurve;
@@ -19,6 +18,7 @@ import org.cathodekit.io.CyclerReader;
 import org.cathodekit.table.CyclingTables;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import tech.tablesaw.api.Table;
 
@@ -45,7 +45,7 @@ final class DqdvCommand extends JsonCommand {
     String format;
 
     @Option(names = "--cycles", defaultValue = "auto", description = "Cycle numbers from: auto, column or sign (default ${DEFAULT-VALUE}).")
-    String cycles;
+    CyclesCommand.CycleNumbers cycles;
 
     @Option(names = "--grid-mv", defaultValue = "2", description = "Voltage grid step [mV] (default ${DEFAULT-VALUE}).")
     double gridMv;

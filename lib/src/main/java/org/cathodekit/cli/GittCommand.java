@@ -8,7 +8,6 @@ import java.util.Map;
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.gitt.Gitt;
 import org.cathodekit.gitt.GittOptions;
 import org.cathodekit.gitt.GittPulse;
@@ -17,6 +16,8 @@ import org.cathodekit.gitt.PulseDetection;
 import org.cathodekit.io.CyclerReadOptions;
 import org.cathodekit.io.CyclerReader;
 import org.cathodekit.table.GittTables;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
@@ -50,9 +51,23 @@ final class GittCommand extends JsonCommand {
     @picocli.CommandLine.Mixin
     CyclerColumnOptions columns = new CyclerColumnOptions();
 
+    /** {@code --detection} values (any case). */
+    enum Detection {
+        /** Hysteresis on |I| ({@link PulseDetection#CURRENT_HYSTERESIS}). */
+        CURRENT(PulseDetection.CURRENT_HYSTERESIS),
+        /** The file's step column ({@link PulseDetection#STEP_COLUMN}). */
+        STEP(PulseDetection.STEP_COLUMN);
+
+        final PulseDetection rule;
+
+        Detection(PulseDetection rule) {
+            this.rule = rule;
+        }
+    }
+
     @Option(names = "--detection", defaultValue = "current",
             description = "Pulse detection: current (hysteresis on |I|) or step (step column) (default ${DEFAULT-VALUE}).")
-    String detection;
+    Detection detection;
 
     @Option(names = "--on-threshold-a", description = "|I| that starts a pulse [A] (default: half the typical pulse current).")
     Double onA;
@@ -110,11 +125,9 @@ final class GittCommand extends JsonCommand {
         double w1 = window.lo();
         double w2 = window.hi();
         GittOptions o = GittOptions.DEFAULTS.withRadiusM(radiusUm / 1e6).withWindowSqrtS(w1, w2);
-        o = switch (detection.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "current" -> o;
-            case "step" -> o.withDetection(PulseDetection.STEP_COLUMN);
-            default -> throw new IllegalArgumentException("--detection must be current or step, got '" + detection + "'");
-        };
+        if (detection.rule != o.detection()) {
+            o = o.withDetection(detection.rule);
+        }
         if (onA != null || offA != null) {
             o = o.withThresholdsA(onA == null ? Double.NaN : onA, offA == null ? Double.NaN : offA);
         }

@@ -8,12 +8,13 @@ import java.util.List;
 
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.core.Parallel;
 import org.cathodekit.gradient.GradientModel;
 import org.cathodekit.gradient.GradientOptions;
 import org.cathodekit.gradient.ThetaStatistics;
 import org.cathodekit.gradient.ValenceGradient;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 
 import org.cathodekit.core.CathodeKit;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.core.Parallel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 

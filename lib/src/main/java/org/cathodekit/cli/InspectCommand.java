@@ -3,8 +3,9 @@ package org.cathodekit.cli;
 import java.nio.file.Path;
 
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.io.Inspect;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

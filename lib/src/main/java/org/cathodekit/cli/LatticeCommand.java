@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.CrystalSystem;
 import org.cathodekit.diffraction.FitWarnings;
@@ -22,6 +21,8 @@ import org.cathodekit.diffraction.PeakResult;
 import org.cathodekit.diffraction.Reflection;
 
 import org.cathodekit.io.PatternReader;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.core.OutputGuard;
 import org.cathodekit.io.TgaCurve;
 import org.cathodekit.io.TgaInspector;
@@ -23,6 +22,8 @@ import org.cathodekit.thermal.Tga;
 import org.cathodekit.thermal.TgaOptions;
 import org.cathodekit.thermal.TgaResult;
 import org.cathodekit.thermal.Thermogram;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -7,7 +7,6 @@ import java.util.List;
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.FloatVolume;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.io.Hdf5Volumes;
 import org.cathodekit.tomo.Registration;
 import org.cathodekit.tomo.RegistrationOptions;
@@ -15,6 +14,8 @@ import org.cathodekit.tomo.RegistrationResult;
 import org.cathodekit.tomo.Segmentation;
 import org.cathodekit.tomo.SegmentationOptions;
 import org.cathodekit.tomo.SegmentationResult;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.cathodekit.core.DiffractionPattern;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.CrystalSystem;
 import org.cathodekit.diffraction.FitWarnings;
@@ -26,6 +25,8 @@ import org.cathodekit.diffraction.WilliamsonHall;
 import org.cathodekit.diffraction.WilliamsonHallOptions;
 import org.cathodekit.diffraction.WilliamsonHallResult;
 import org.cathodekit.io.PatternReader;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,8 +66,22 @@ final class WhCommand extends JsonCommand {
     @Option(names = "--instrument", description = "Standard pattern (LaB6/CeO2) measured on the same instrument: Caglioti function removed from the widths.")
     Path instrument;
 
+    /** {@code --standard} values (any case). */
+    enum Standard {
+        /** NIST SRM 660c. */
+        LAB6(StandardMaterial.LAB6_SRM660C),
+        /** NIST SRM 674b. */
+        CEO2(StandardMaterial.CEO2_SRM674B);
+
+        final StandardMaterial material;
+
+        Standard(StandardMaterial material) {
+            this.material = material;
+        }
+    }
+
     @Option(names = "--standard", defaultValue = "lab6", description = "Material of --instrument: lab6 (SRM 660c) or ceo2 (SRM 674b).")
-    String standard;
+    Standard standard;
 
     @Option(names = "--k", defaultValue = "0.9", description = "Scherrer constant K (default ${DEFAULT-VALUE}).")
     double k;
@@ -107,11 +122,7 @@ final class WhCommand extends JsonCommand {
         InstrumentFunction inst = InstrumentFunction.NONE;
         if (instrument != null) {
             DiffractionPattern std = readPattern(instrument, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
-            StandardMaterial mat = switch (standard.toLowerCase(Locale.ROOT)) {
-                case "lab6" -> StandardMaterial.LAB6_SRM660C;
-                case "ceo2" -> StandardMaterial.CEO2_SRM674B;
-                default -> throw new IllegalArgumentException("--standard must be lab6 or ceo2, got '" + standard + "'");
-            };
+            StandardMaterial mat = standard.material;
             try {
                 inst = InstrumentFunction.fromStandard(std, mat, po, 15, 150);
             } catch (IllegalArgumentException e) {

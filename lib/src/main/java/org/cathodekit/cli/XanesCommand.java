@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cathodekit.core.OutputGuard;
 import org.cathodekit.core.Plausibility;
 import org.cathodekit.core.Parallel;
@@ -34,6 +33,8 @@ import org.cathodekit.xanes.VoxelStatus;
 import org.cathodekit.xanes.WhitelineFit;
 import org.cathodekit.xanes.Xanes;
 import org.cathodekit.xanes.XanesStatistics;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

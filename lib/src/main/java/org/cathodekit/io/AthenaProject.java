@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.JsonOutput;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cathodekit.core.JsonOutput;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The TGA family of {@code cathodekit inspect}: recognises TGA text exports from their first bytes

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;

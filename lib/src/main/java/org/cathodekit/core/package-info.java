@@ -10,7 +10,7 @@
  *   <li>Validation and errors: {@link org.cathodekit.core.Checks},
  *       {@link org.cathodekit.core.DataFormatException}.</li>
  *   <li>Infrastructure: {@link org.cathodekit.core.Parallel} (chunked, thread-count-independent
- *       parallelism), {@link org.cathodekit.core.AtomicFiles}, {@link org.cathodekit.core.Json},
+ *       parallelism), {@link org.cathodekit.core.AtomicFiles}, {@link org.cathodekit.core.JsonOutput} (the one JSON configuration),
  *       {@link org.cathodekit.core.Sha256}, {@link org.cathodekit.core.CathodeKit} (version, commit).</li>
  * </ul>
  */

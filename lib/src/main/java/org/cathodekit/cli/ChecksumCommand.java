@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.cathodekit.core.DataFormatException;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.Sha256;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,9 +21,9 @@ final class ChecksumCommand extends JsonCommand {
     Path input;
 
     @Override
-    protected Json.Obj compute() throws IOException {
+    protected ObjectNode compute() throws IOException {
         org.cathodekit.core.InputFiles.requireRegularFile(input, "an existing regular file");
-        return Json.object()
+        return JsonOutput.object()
                 .put("file", input.toString())
                 .put("bytes", Files.size(input))
                 .put("sha256", Sha256.of(input));

@@ -1,16 +1,19 @@
 package org.cathodekit.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.cycling.FourPointProbe;
 import org.cathodekit.cycling.ProbeMeasurement;
 import org.cathodekit.cycling.ProbeResult;
 import org.cathodekit.cycling.ProbeTable;
 import org.cathodekit.table.CyclingTables;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import tech.tablesaw.api.Table;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,24 +50,47 @@ final class ConductivityCommand extends JsonCommand {
     @Option(names = "--length-mm", description = "Pellet length L [mm].")
     Double lengthMm;
 
-    @Option(names = "--csv", description = "Also write the results as CSV (never over the input).")
-    Path csv;
+    @picocli.CommandLine.Mixin
+    CsvOutput csv = new CsvOutput();
+
+    /** The results of the last {@link #compute()}, for {@link #table}. */
+    private List<ProbeResult> results;
 
     @Override
-    protected Json.Obj compute() throws Exception {
+    protected CsvOutput csvOutput() {
+        return csv;
+    }
+
+    @Override
+    protected List<Path> inputs() {
+        return input == null ? List.of() : List.of(input);
+    }
+
+    /** One row per measurement ({@link CyclingTables#probes}). */
+    @Override
+    protected Table table(Object json) {
+        return CyclingTables.probes(results);
+    }
+
+    @Override
+    protected java.util.Map<String, List<String>> textColumns() {
+        return java.util.Map.of("measurements", List.of("sample", "geometry", "resistance_ohm", "resistivity_ohm_cm",
+                "conductivity_S_cm"));
+    }
+
+    @Override
+    protected ObjectNode compute() throws Exception {
         List<ProbeMeasurement> ms;
         if (input != null) {
             if (geometry != null || voltageMv != null || currentMa != null || thicknessUm != null) {
                 throw new IllegalArgumentException("give either --input TABLE or a single measurement (--geometry ...), not both");
             }
-            CyclingCli.guard(csv, input);
             ms = ProbeTable.read(input);
         } else {
             if (geometry == null || voltageMv == null || currentMa == null || thicknessUm == null) {
                 throw new IllegalArgumentException("expected --input TABLE, or --geometry, --voltage-mv, --current-ma and "
                         + "--thickness-um (and --width-mm, --length-mm for a pellet)");
             }
-            CyclingCli.guard(csv, null);
             String g = geometry.trim().toLowerCase(Locale.ROOT);
             ms = List.of(switch (g) {
                 case "thin_film", "film" -> ProbeMeasurement.thinFilm("sample", voltageMv / 1e3, currentMa / 1e3, thicknessUm / 1e6);
@@ -79,25 +105,11 @@ final class ConductivityCommand extends JsonCommand {
             });
         }
         List<ProbeResult> rs = FourPointProbe.of(ms);
-        if (csv != null) {
-            CyclingCli.writeCsv(CyclingTables.probes(rs), csv);
-        }
-        return Json.object()
+        results = rs;
+        return JsonOutput.object()
                 .put("file", input == null ? null : input.toString())
                 .put("equation", "paper C eq. 3: thin film rho = (pi t / ln 2)(V/I); pellet rho = (w L / t)(V/I); sigma = 1/rho")
-                .put("csv", csv == null ? null : csv.toString())
-                .put("measurements", CyclingCli.json(rs, CyclingTables.PROBE_COLUMNS));
-    }
-
-    @Override
-    protected void printHuman(Json.Obj result, PrintWriter out) {
-        out.println(result.fields().get("equation"));
-        out.println(String.format(Locale.ROOT, "%-20s %-10s %14s %14s %14s", "sample", "geometry", "resistance_ohm",
-                "rho_ohm_cm", "sigma_S_cm"));
-        for (Object m : (List<?>) result.fields().get("measurements")) {
-            var f = ((Json.Obj) m).fields();
-            out.println(String.format(Locale.ROOT, "%-20s %-10s %14.5g %14.5g %14.5g", f.get("sample"), f.get("geometry"),
-                    (Double) f.get("resistance_ohm"), (Double) f.get("resistivity_ohm_cm"), (Double) f.get("conductivity_S_cm")));
-        }
+                .put("csv", csv.file() == null ? null : csv.file().toString())
+                .putPOJO("measurements", CyclingCli.json(rs, CyclingTables.PROBE_COLUMNS));
     }
 }

@@ -11,11 +11,13 @@ import java.util.Map;
 import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.OutputGuard;
 import org.cathodekit.io.CyclerInspector;
 import org.cathodekit.io.CyclerReadOptions;
 import org.cathodekit.io.CyclerReader;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +60,7 @@ final class ConvertCommand extends JsonCommand {
             CyclerData.DISCHARGE_CAPACITY_AH, CyclerData.CHARGE_ENERGY_WH, CyclerData.DISCHARGE_ENERGY_WH);
 
     @Override
-    protected Json.Obj compute() throws Exception {
+    protected ObjectNode compute() throws Exception {
         OutputGuard.output("--out", out).notSameAs("--input", input);
         CyclerFormat f = CyclerFormat.fromName(format);
         CyclerData d = CyclerReader.read(input, columns.applyTo(CyclerReadOptions.DEFAULTS.withFormat(f)));
@@ -104,15 +106,15 @@ final class ConvertCommand extends JsonCommand {
             }
             w.flush();
         });
-        return Json.object()
+        return JsonOutput.object()
                 .put("file", input.toString())
                 .put("out", out.toString())
-                .put("file_format", d.format())
+                .putPOJO("file_format", d.format())
                 .put("format_name", CyclerInspector.formatName(d.format()))
                 .put("rows", d.size())
                 .put("skipped_rows", d.skippedRowCount())
-                .put("columns", headers)
-                .put("units_detected", d.unitsDetected())
-                .put("warnings", d.warnings());
+                .putPOJO("columns", headers)
+                .putPOJO("units_detected", d.unitsDetected())
+                .putPOJO("warnings", d.warnings());
     }
 }

@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.cycling.CycleOptions;
 import org.cathodekit.cycling.CycleSource;
 import org.cathodekit.cycling.CycleSummary;
@@ -15,6 +16,11 @@ import org.cathodekit.cycling.Cycles;
 import org.cathodekit.cycling.OnsetDefinition;
 import org.cathodekit.io.CyclerReader;
 import org.cathodekit.table.CyclingTables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import tech.tablesaw.api.Table;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,16 +53,57 @@ final class CyclesCommand extends JsonCommand {
                     + "(default ${DEFAULT-VALUE}).")
     String onset;
 
+    /** {@code --cycles} values (any case): where cycle numbers come from. */
+    enum CycleNumbers {
+        /** The file's cycle column when present, else current sign changes ({@link CycleSource#AUTO}). */
+        AUTO(CycleSource.AUTO),
+        /** The file's cycle column ({@link CycleSource#CYCLE_COLUMN}). */
+        COLUMN(CycleSource.CYCLE_COLUMN),
+        /** Current sign changes ({@link CycleSource#CURRENT_SIGN}). */
+        SIGN(CycleSource.CURRENT_SIGN);
+
+        final CycleSource source;
+
+        CycleNumbers(CycleSource source) {
+            this.source = source;
+        }
+    }
+
     @Option(names = "--cycles", defaultValue = "auto",
             description = "Cycle numbers from: auto (the file's cycle column when present), column, or sign "
                     + "(current sign changes) (default ${DEFAULT-VALUE}).")
-    String cycles;
+    CycleNumbers cycles;
 
     @Option(names = "--current-threshold-a", description = "|I| at most this is rest [A] (default 1e-3 of the largest |I|).")
     Double thresholdA;
 
-    @Option(names = "--csv", description = "Also write the per-cycle table as CSV (never over the input).")
-    Path csv;
+    @picocli.CommandLine.Mixin
+    CsvOutput csv = new CsvOutput();
+
+    /** The summary of the last {@link #compute()}, for {@link #table}. */
+    private CycleSummary summary;
+
+    @Override
+    protected CsvOutput csvOutput() {
+        return csv;
+    }
+
+    @Override
+    protected List<Path> inputs() {
+        return List.of(input);
+    }
+
+    /** The per-cycle table ({@link CyclingTables#cycles}). */
+    @Override
+    protected Table table(Object result) {
+        return CyclingTables.cycles(summary);
+    }
+
+    @Override
+    protected Map<String, List<String>> textColumns() {
+        return Map.of("cycles", List.of("cycle", "charge_mAh", "discharge_mAh", "charge_mAh_g", "discharge_mAh_g",
+                "coulombic_efficiency", "onset_discharge_V", "ir_drop_V", "retention_pct", "flags"));
+    }
 
     static CycleOptions parseOnset(CycleOptions o, String onset) {
         String s = onset.trim().toLowerCase(Locale.ROOT);
@@ -80,7 +127,7 @@ final class CyclesCommand extends JsonCommand {
         throw new IllegalArgumentException("--onset must be first-point, time:SECONDS or capacity:MAH_PER_G, got '" + onset + "'");
     }
 
-    static CycleOptions options(Path input, Double massMg, int referenceCycle, String onset, String cycles,
+    static CycleOptions options(Path input, Double massMg, int referenceCycle, String onset, CycleNumbers cycles,
             Double thresholdA) {
         if (massMg != null && !(massMg > 0 && Double.isFinite(massMg))) {
             throw new IllegalArgumentException(input + ": --mass-mg " + massMg
@@ -91,12 +138,7 @@ final class CyclesCommand extends JsonCommand {
             o = o.withActiveMassMg(massMg);
         }
         o = parseOnset(o, onset);
-        o = o.withCycleSource(switch (cycles.trim().toLowerCase(Locale.ROOT)) {
-            case "auto" -> CycleSource.AUTO;
-            case "column" -> CycleSource.CYCLE_COLUMN;
-            case "sign" -> CycleSource.CURRENT_SIGN;
-            default -> throw new IllegalArgumentException("--cycles must be auto, column or sign, got '" + cycles + "'");
-        });
+        o = o.withCycleSource(cycles.source);
         if (thresholdA != null) {
             o = o.withCurrentThresholdA(thresholdA);
         }
@@ -104,24 +146,21 @@ final class CyclesCommand extends JsonCommand {
     }
 
     @Override
-    protected Json.Obj compute() throws Exception {
+    protected ObjectNode compute() throws Exception {
         CycleOptions o = options(input, massMg, referenceCycle, onset, cycles, thresholdA);
-        CyclingCli.guard(csv, input);
         CyclerData data = CyclerReader.read(input, CyclerFormat.fromName(format));
         CycleSummary s = Cycles.summarise(data, o);
-        if (csv != null) {
-            CyclingCli.writeCsv(CyclingTables.cycles(s), csv);
-        }
-        return Json.object()
+        summary = s;
+        return JsonOutput.object()
                 .put("file", input.toString())
-                .put("file_format", data.format())
+                .putPOJO("file_format", data.format())
                 .put("rows", data.size())
-                .put("units_detected", data.unitsDetected())
-                .put("cycle_source", s.source())
+                .putPOJO("units_detected", data.unitsDetected())
+                .putPOJO("cycle_source", s.source())
                 .put("current_threshold_A", s.currentThresholdA())
                 .put("active_mass_mg", s.activeMassMg())
                 .put("mass_source", s.massSource())
-                .put("onset_definition", o.onset())
+                .putPOJO("onset_definition", o.onset())
                 .put("onset_amount", o.onset() == OnsetDefinition.FIRST_POINT ? null : o.onsetAmount())
                 .put("onset_amount_unit", switch (o.onset()) {
                     case FIRST_POINT -> null;
@@ -133,53 +172,17 @@ final class CyclesCommand extends JsonCommand {
                 .put("last_complete_cycle", s.lastCompleteCycle() < 0 ? null : s.lastCompleteCycle())
                 .put("retention_pct", s.lastRetentionPct())
                 .put("counters_compared", s.countersCompared())
-                .put("warnings", s.warnings())
-                .put("csv", csv == null ? null : csv.toString())
-                .put("cycles", CyclingCli.json(s.cycles(), CyclingTables.CYCLE_COLUMNS));
+                .putPOJO("warnings", s.warnings())
+                .put("csv", csv.file() == null ? null : csv.file().toString())
+                .putPOJO("cycles", CyclingCli.json(s.cycles(), CyclingTables.CYCLE_COLUMNS));
     }
 
+    /** The generic text (summary, per-cycle table), then the retention sentence. */
     @Override
-    protected void printHuman(Json.Obj result, PrintWriter out) {
-        // recompute-free: the rows are in the result as JSON; print a short aligned table from them
-        @SuppressWarnings("unchecked")
-        List<Object> rows = (List<Object>) result.fields().get("cycles");
-        out.println("file: " + result.fields().get("file") + " (" + result.fields().get("file_format") + ", "
-                + result.fields().get("rows") + " rows, cycles from " + result.fields().get("cycle_source") + ")");
-        Object mass = result.fields().get("active_mass_mg");
-        out.println("active mass: " + (mass instanceof Double d && Double.isFinite(d) ? CyclingCli.fmt(d) + " mg ("
-                + result.fields().get("mass_source") + ")" : "none (no mAh/g)"));
-        List<String> cols = List.of("cycle", "charge_mAh", "discharge_mAh", "charge_mAh_g", "discharge_mAh_g",
-                "coulombic_efficiency", "onset_discharge_V", "ir_drop_V", "retention_pct", "flags");
-        String[][] cells = new String[rows.size() + 1][cols.size()];
-        cells[0] = cols.toArray(new String[0]);
-        for (int r = 0; r < rows.size(); r++) {
-            Json.Obj o = (Json.Obj) rows.get(r);
-            for (int j = 0; j < cols.size(); j++) {
-                Object v = o.fields().get(cols.get(j));
-                cells[r + 1][j] = v instanceof Double d ? (Double.isFinite(d) ? CyclingCli.fmt(d) : "-")
-                        : v instanceof List<?> l ? (l.isEmpty() ? "" : String.join("|", l.stream().map(String::valueOf).toList()))
-                        : String.valueOf(v);
-            }
-        }
-        int[] w = new int[cols.size()];
-        for (String[] l : cells) {
-            for (int j = 0; j < l.length; j++) {
-                w[j] = Math.max(w[j], l[j].length());
-            }
-        }
-        for (String[] l : cells) {
-            StringBuilder sb = new StringBuilder();
-            for (int j = 0; j < l.length; j++) {
-                sb.append(j == 0 ? "" : "  ").append(String.format(Locale.ROOT, j == l.length - 1 ? "%-" + w[j] + "s" : "%" + w[j] + "s", l[j]));
-            }
-            out.println(sb.toString().stripTrailing());
-        }
-        Object ret = result.fields().get("retention_pct");
-        out.println("retention of cycle " + result.fields().get("last_complete_cycle") + " vs cycle "
-                + result.fields().get("reference_cycle") + ": "
-                + (ret instanceof Double d && Double.isFinite(d) ? CyclingCli.fmt(d) + " %" : "-"));
-        for (Object wr : (List<?>) result.fields().get("warnings")) {
-            out.println("warning: " + wr);
-        }
+    protected void printHuman(JsonNode result, PrintWriter out) {
+        super.printHuman(result, out);
+        JsonNode ret = result.path("retention_pct");
+        out.println("retention of cycle " + TextOutput.scalar(result.path("last_complete_cycle")) + " vs cycle "
+                + TextOutput.scalar(result.path("reference_cycle")) + ": " + (ret.isNumber() ? TextOutput.number(ret.doubleValue()) + " %" : "-"));
     }
 }

@@ -1,54 +1,33 @@
 package org.cathodekit.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.cathodekit.core.AtomicFiles;
-import org.cathodekit.core.Json;
-import org.cathodekit.core.OutputGuard;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.table.CyclingTables;
 
-import tech.tablesaw.api.Table;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Helpers shared by the cycling commands (package-private): rows to JSON, aligned text, CSV output. */
+/** Helpers shared by the cycling commands (package-private): rows to JSON (text and CSV derive from the same {@link CyclingTables} columns). */
 final class CyclingCli {
     private CyclingCli() {
     }
 
-    /** Rows as JSON objects with the columns' names. */
-    static <T> List<Object> json(List<T> rows, List<CyclingTables.Col<T>> cols) {
-        List<Object> out = new ArrayList<>(rows.size());
+    /** Rows as JSON objects with the columns' names ({@code flags} as a list of names). */
+    static <T> ArrayNode json(List<T> rows, List<CyclingTables.Col<T>> cols) {
+        ArrayNode out = JsonOutput.MAPPER.createArrayNode();
         for (T r : rows) {
-            Json.Obj o = Json.object();
+            ObjectNode o = JsonOutput.object();
             for (CyclingTables.Col<T> c : cols) {
                 Object v = c.value().apply(r);
                 if (c.name().equals("flags")) {
                     String s = (String) v;
                     v = s.isEmpty() ? List.of() : List.of(s.split("\\|"));
                 }
-                o.put(c.name(), v);
+                o.set(c.name(), JsonOutput.MAPPER.valueToTree(v));
             }
             out.add(o);
         }
         return out;
-    }
-
-    static String fmt(double d) {
-        double a = Math.abs(d);
-        return a != 0 && (a < 1e-3 || a >= 1e6) ? String.format(Locale.ROOT, "%.4g", d)
-                : String.format(Locale.ROOT, a < 10 ? "%.4f" : "%.2f", d);
-    }
-
-    /** Checks the CSV output against the input (before any work is written). */
-    static void guard(Path csv, Path input) {
-        OutputGuard.output("--csv", csv).notSameAs("--input", input);
-    }
-
-    /** Writes a table as CSV, atomically. */
-    static void writeCsv(Table t, Path csv) throws java.io.IOException {
-        AtomicFiles.writeStream(csv, out -> t.write().csv(out));
     }
 }

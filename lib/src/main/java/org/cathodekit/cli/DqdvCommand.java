@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.cycling.CycleOptions;
 import org.cathodekit.cycling.Dqdv;
 import org.cathodekit.cycling.DqdvCurve;
@@ -16,6 +16,11 @@ import org.cathodekit.cycling.DqdvResult;
 import org.cathodekit.cycling.PeakPair;
 import org.cathodekit.io.CyclerReader;
 import org.cathodekit.table.CyclingTables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import tech.tablesaw.api.Table;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +45,7 @@ final class DqdvCommand extends JsonCommand {
     String format;
 
     @Option(names = "--cycles", defaultValue = "auto", description = "Cycle numbers from: auto, column or sign (default ${DEFAULT-VALUE}).")
-    String cycles;
+    CyclesCommand.CycleNumbers cycles;
 
     @Option(names = "--grid-mv", defaultValue = "2", description = "Voltage grid step [mV] (default ${DEFAULT-VALUE}).")
     double gridMv;
@@ -56,29 +61,45 @@ final class DqdvCommand extends JsonCommand {
             description = "Peak prominence as a fraction of the largest |dQ/dV| (default ${DEFAULT-VALUE}).")
     double minProminence;
 
-    @Option(names = "--csv", description = "Also write the dQ/dV curve (long form) as CSV (never over the input).")
-    Path csv;
+    @picocli.CommandLine.Mixin
+    CsvOutput csv = new CsvOutput();
+
+    /** The result of the last {@link #compute()}, for {@link #table}. */
+    private DqdvResult result;
 
     @Override
-    protected Json.Obj compute() throws Exception {
+    protected CsvOutput csvOutput() {
+        return csv;
+    }
+
+    @Override
+    protected List<Path> inputs() {
+        return List.of(input);
+    }
+
+    /** The dQ/dV curve in long form ({@link CyclingTables#dqdvCurve}): the table of this command. */
+    @Override
+    protected Table table(Object json) {
+        return CyclingTables.dqdvCurve(result);
+    }
+
+    @Override
+    protected ObjectNode compute() throws Exception {
         CycleOptions co = CyclesCommand.options(input, null, 2, "first-point", cycles, null);
         DqdvOptions o = DqdvOptions.DEFAULTS.withGridStepV(gridMv / 1000).withSmoothing(windowMv / 1000, order)
                 .withMinProminence(minProminence).withCycleOptions(co);
-        CyclingCli.guard(csv, input);
         CyclerData data = CyclerReader.read(input, CyclerFormat.fromName(format));
         DqdvResult r = Dqdv.of(data, cycle, o);
-        if (csv != null) {
-            CyclingCli.writeCsv(CyclingTables.dqdvCurve(r), csv);
-        }
+        result = r;
         List<Object> pairs = new ArrayList<>();
         for (PeakPair p : r.pairs()) {
-            pairs.add(Json.object().put("charge_V", p.charge().voltageV()).put("discharge_V", p.discharge().voltageV())
+            pairs.add(JsonOutput.object().put("charge_V", p.charge().voltageV()).put("discharge_V", p.discharge().voltageV())
                     .put("hysteresis_V", p.hysteresisV()).put("h2_h3", p.h2h3()));
         }
         PeakPair h = r.h2h3();
-        return Json.object()
+        return JsonOutput.object()
                 .put("file", input.toString())
-                .put("file_format", data.format())
+                .putPOJO("file_format", data.format())
                 .put("cycle", r.cycle())
                 .put("method", "Q(V) piecewise linear spread on a uniform voltage grid, Savitzky-Golay smoothing")
                 .put("grid_step_V", o.gridStepV())
@@ -88,33 +109,26 @@ final class DqdvCommand extends JsonCommand {
                 .put("min_prominence", o.minProminence())
                 .put("charge_mAh", r.charge().capacityMAh())
                 .put("discharge_mAh", r.discharge().capacityMAh())
-                .put("peaks", CyclingCli.json(r.peaks(), CyclingTables.PEAK_COLUMNS))
-                .put("pairs", pairs)
-                .put("h2_h3", h == null ? null : Json.object().put("charge_V", h.charge().voltageV())
+                .putPOJO("peaks", CyclingCli.json(r.peaks(), CyclingTables.PEAK_COLUMNS))
+                .putPOJO("pairs", pairs)
+                .putPOJO("h2_h3", h == null ? null : JsonOutput.object().put("charge_V", h.charge().voltageV())
                         .put("discharge_V", h.discharge().voltageV()).put("hysteresis_V", h.hysteresisV()))
-                .put("csv", csv == null ? null : csv.toString())
-                .put("curve", Json.object().put("charge", curve(r.charge())).put("discharge", curve(r.discharge())));
+                .put("csv", csv.file() == null ? null : csv.file().toString())
+                .putPOJO("curve", JsonOutput.object().putPOJO("charge", curve(r.charge())).putPOJO("discharge", curve(r.discharge())));
     }
 
-    private static Json.Obj curve(DqdvCurve c) {
-        return Json.object().put("voltage_V", c.voltageV()).put("dqdv_mAh_V", c.dqdv()).put("dqdv_raw_mAh_V", c.dqdvRaw())
-                .put("capacity_mAh", c.capacityGridMAh()).put("dvdq_V_mAh", c.dvdq());
+    private static ObjectNode curve(DqdvCurve c) {
+        return JsonOutput.object().putPOJO("voltage_V", c.voltageV()).putPOJO("dqdv_mAh_V", c.dqdv()).putPOJO("dqdv_raw_mAh_V", c.dqdvRaw())
+                .putPOJO("capacity_mAh", c.capacityGridMAh()).putPOJO("dvdq_V_mAh", c.dvdq());
     }
 
+    /** The generic text (summary, peaks and pairs), then the H2-H3 pair in one sentence. */
     @Override
-    protected void printHuman(Json.Obj result, PrintWriter out) {
-        out.println("file: " + result.fields().get("file") + ", cycle " + result.fields().get("cycle") + ": "
-                + result.fields().get("method") + " (grid " + CyclingCli.fmt((Double) result.fields().get("grid_step_V") * 1000)
-                + " mV, window " + result.fields().get("smoothing_window_points") + " points)");
-        List<?> peaks = (List<?>) result.fields().get("peaks");
-        List<String> cols = List.of("direction", "voltage_V", "height", "area_mAh");
-        out.println(String.format(java.util.Locale.ROOT, "%-10s %10s %12s %12s", cols.toArray()));
-        for (Object p : peaks) {
-            Json.Obj o = (Json.Obj) p;
-            out.println(String.format(java.util.Locale.ROOT, "%-10s %10.4f %12.4g %12.4g", o.fields().get("direction"),
-                    (Double) o.fields().get("voltage_V"), (Double) o.fields().get("height"), (Double) o.fields().get("area_mAh")));
-        }
-        Object h = result.fields().get("h2_h3");
-        out.println("H2-H3 pair: " + (h == null ? "none found" : ((Json.Obj) h).fields()));
+    protected void printHuman(JsonNode result, PrintWriter out) {
+        super.printHuman(result, out);
+        JsonNode h = result.path("h2_h3");
+        out.println("H2-H3 pair: " + (h.isObject() ? "charge " + TextOutput.scalar(h.path("charge_V")) + " V, discharge "
+                + TextOutput.scalar(h.path("discharge_V")) + " V, hysteresis " + TextOutput.scalar(h.path("hysteresis_V")) + " V"
+                : "none found"));
     }
 }

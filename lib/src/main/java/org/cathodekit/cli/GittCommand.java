@@ -3,11 +3,11 @@ package org.cathodekit.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
-import org.cathodekit.core.Json;
-import org.cathodekit.gitt.DroppedPulse;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.gitt.Gitt;
 import org.cathodekit.gitt.GittOptions;
 import org.cathodekit.gitt.GittPulse;
@@ -15,6 +15,13 @@ import org.cathodekit.gitt.GittResult;
 import org.cathodekit.gitt.PulseDetection;
 import org.cathodekit.io.CyclerReadOptions;
 import org.cathodekit.io.CyclerReader;
+import org.cathodekit.table.GittTables;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
+import tech.tablesaw.api.Table;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,9 +40,9 @@ final class GittCommand extends JsonCommand {
     @Option(names = "--radius-um", required = true, description = "Mean particle radius r_p [um].")
     double radiusUm;
 
-    @Option(names = "--window-sqrt-s", defaultValue = "10:20",
+    @Option(names = "--window-sqrt-s", defaultValue = "10:20", paramLabel = "START:END", converter = Range.Converter.class,
             description = "Fit window in sqrt(t - t_start) [s^0.5], start:end (default ${DEFAULT-VALUE}).")
-    String window;
+    Range window;
 
     @Option(names = "--format", defaultValue = "auto",
             description = "auto, generic, mpt, neware, maccor or arbin (default ${DEFAULT-VALUE}).")
@@ -44,9 +51,23 @@ final class GittCommand extends JsonCommand {
     @picocli.CommandLine.Mixin
     CyclerColumnOptions columns = new CyclerColumnOptions();
 
+    /** {@code --detection} values (any case). */
+    enum Detection {
+        /** Hysteresis on |I| ({@link PulseDetection#CURRENT_HYSTERESIS}). */
+        CURRENT(PulseDetection.CURRENT_HYSTERESIS),
+        /** The file's step column ({@link PulseDetection#STEP_COLUMN}). */
+        STEP(PulseDetection.STEP_COLUMN);
+
+        final PulseDetection rule;
+
+        Detection(PulseDetection rule) {
+            this.rule = rule;
+        }
+    }
+
     @Option(names = "--detection", defaultValue = "current",
             description = "Pulse detection: current (hysteresis on |I|) or step (step column) (default ${DEFAULT-VALUE}).")
-    String detection;
+    Detection detection;
 
     @Option(names = "--on-threshold-a", description = "|I| that starts a pulse [A] (default: half the typical pulse current).")
     Double onA;
@@ -66,31 +87,47 @@ final class GittCommand extends JsonCommand {
     @Option(names = "--area-cm2", description = "Contact area S [cm^2] for the Weppner-Huggins (m, V_M, M, S) form.")
     Double areaCm2;
 
-    @Option(names = "--voltage-range-v", defaultValue = "0:10", paramLabel = "LO:HI",
+    @Option(names = "--voltage-range-v", defaultValue = "0:10", paramLabel = "LO:HI", converter = Range.Converter.class,
             description = "Plausible cell voltage [V]; rows outside are left out and counted in 'warnings' (default ${DEFAULT-VALUE}).")
-    String voltageRange;
+    Range voltageRange;
+
+    @picocli.CommandLine.Mixin
+    CsvOutput csv = new CsvOutput();
+
+    /** The result of the last {@link #compute()}, for {@link #table}. */
+    private GittResult result;
 
     @Override
-    protected Json.Obj compute() {
-        double[] vr = range(voltageRange, "--voltage-range-v");
-        String[] w = window.split(":");
-        if (w.length != 2) {
-            throw new IllegalArgumentException("--window-sqrt-s must be start:end in s^0.5, e.g. 10:20, got '" + window + "'");
-        }
-        double w1;
-        double w2;
-        try {
-            w1 = Double.parseDouble(w[0].trim());
-            w2 = Double.parseDouble(w[1].trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--window-sqrt-s must be two numbers start:end, got '" + window + "'");
-        }
+    protected CsvOutput csvOutput() {
+        return csv;
+    }
+
+    @Override
+    protected List<Path> inputs() {
+        return List.of(input);
+    }
+
+    /** One row per pulse: {@link GittTables#pulses}, the same records as the JSON {@code pulses}. */
+    @Override
+    protected Table table(Object json) {
+        return GittTables.pulses(result);
+    }
+
+    @Override
+    protected Map<String, List<String>> textColumns() {
+        return Map.of("pulses", List.of("index", "direction", "start_s", "tau_s", "current_A", "dEs_V", "dEt_V",
+                "slope_V_per_sqrt_s", "r2", "D_m2_s", "flags"));
+    }
+
+    @Override
+    protected ObjectNode compute() {
+        double[] vr = voltageRange.toArray();
+        double w1 = window.lo();
+        double w2 = window.hi();
         GittOptions o = GittOptions.DEFAULTS.withRadiusM(radiusUm / 1e6).withWindowSqrtS(w1, w2);
-        o = switch (detection.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "current" -> o;
-            case "step" -> o.withDetection(PulseDetection.STEP_COLUMN);
-            default -> throw new IllegalArgumentException("--detection must be current or step, got '" + detection + "'");
-        };
+        if (detection.rule != o.detection()) {
+            o = o.withDetection(detection.rule);
+        }
         if (onA != null || offA != null) {
             o = o.withThresholdsA(onA == null ? Double.NaN : onA, offA == null ? Double.NaN : offA);
         }
@@ -109,71 +146,31 @@ final class GittCommand extends JsonCommand {
         CyclerFormat f = CyclerFormat.fromName(format);
         CyclerData data = CyclerReader.read(input, columns.applyTo(CyclerReadOptions.DEFAULTS.withFormat(f)));
         GittResult r = Gitt.analyse(data, o, vr[0], vr[1]);
-        List<Object> pulses = new ArrayList<>();
-        for (GittPulse p : r.pulses()) {
-            pulses.add(Json.object()
-                    .put("index", p.index())
-                    .put("direction", p.direction())
-                    .put("start_s", p.startS())
-                    .put("tau_s", p.tauS())
-                    .put("current_A", p.currentA())
-                    .put("E_before_V", p.eBeforeV())
-                    .put("E_after_V", p.eAfterV())
-                    .put("dEs_V", p.dEsV())
-                    .put("dEt_V", p.dEtV())
-                    .put("ir_drop_V", p.irDropV())
-                    .put("slope_V_per_sqrt_s", p.slopeVPerSqrtS())
-                    .put("r2", p.r2())
-                    .put("window_points", p.windowPoints())
-                    .put("D_m2_s", p.dM2PerS())
-                    .put("D_wh_m2_s", p.dWhM2PerS())
-                    .put("D_wh_mass_form_m2_s", p.dWhMassFormM2PerS())
-                    .put("li_content_after", p.liContentAfter())
-                    .put("ocv_nonlinearity", p.ocvNonlinearity())
-                    .put("flags", p.flags().stream().map(Enum::name).toList()));
-        }
-        List<Object> dropped = new ArrayList<>();
-        for (DroppedPulse d : r.dropped()) {
-            dropped.add(Json.object().put("start_s", d.startS()).put("end_s", d.endS()).put("current_A", d.currentA())
-                    .put("reason", d.reason()));
-        }
-        return Json.object()
+        result = r;
+        double[] d = r.pulses().stream().mapToDouble(GittPulse::dM2PerS).filter(Double::isFinite).toArray();
+        return JsonOutput.object()
                 .put("file", input.toString())
-                .put("file_format", data.format())
+                .putPOJO("file_format", data.format())
                 .put("encoding", data.encoding())
                 .put("dialect", data.dialect())
-                .put("units_detected", data.unitsDetected())
+                .putPOJO("units_detected", data.unitsDetected())
                 .put("rows", data.size())
                 .put("skipped_rows", data.skippedRowCount())
-                .put("voltage_range_V", vr)
-                .put("warnings", concat(data.warnings(), r.warnings()))
+                .putPOJO("voltage_range_V", vr)
+                .putPOJO("warnings", concat(data.warnings(), r.warnings()))
                 .put("radius_m", o.radiusM())
-                .put("window_sqrt_s", new double[] {w1, w2})
+                .putPOJO("window_sqrt_s", new double[] {w1, w2})
                 .put("on_threshold_A", r.onThresholdA())
                 .put("off_threshold_A", r.offThresholdA())
-                .put("pulses", pulses)
-                .put("dropped", dropped);
+                .put("pulse_count", r.pulses().size())
+                .put("median_D_m2_s", d.length == 0 ? Double.NaN : new Median().evaluate(d))
+                .putPOJO("pulses", r.pulses())
+                .putPOJO("dropped", r.dropped());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    private static double[] range(String s, String option) {
-        String[] p = s.split(":");
-        try {
-            if (p.length == 2) {
-                double lo = Double.parseDouble(p[0].trim());
-                double hi = Double.parseDouble(p[1].trim());
-                if (lo < hi) {
-                    return new double[] {lo, hi};
-                }
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " must be LO:HI with numbers LO < HI (volts), got '" + s + "'");
     }
 }

@@ -7,12 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.cathodekit.core.DataFormatException;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.Parallel;
 import org.cathodekit.gradient.GradientModel;
 import org.cathodekit.gradient.GradientOptions;
 import org.cathodekit.gradient.ThetaStatistics;
 import org.cathodekit.gradient.ValenceGradient;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -47,7 +49,7 @@ final class GradientCommand extends JsonCommand {
     int bin;
 
     @Override
-    protected Json.Obj compute() throws Exception {
+    protected ObjectNode compute() throws Exception {
         long t0 = System.nanoTime();
         if (bin < 1 || bin > 3) {
             throw new IllegalArgumentException("--bin must be 1, 2 or 3 (paper A's merge sizes), got " + bin);
@@ -69,32 +71,32 @@ final class GradientCommand extends JsonCommand {
         }
         double h = s.unitSpacingNm();
         double[] c = s.centreUnits();
-        return Json.object()
+        return JsonOutput.object()
                 .put("input", input.toString())
                 .put("dataset", dataset)
                 .put("model", s.model() == GradientModel.MAP_2D ? "2D" : "3D")
                 .put("note", note + (d.note == null ? "" : "; " + d.note))
-                .put("shape", d.shape)
+                .putPOJO("shape", d.shape)
                 .put("voxel_nm", voxelNm)
                 .put("bin", bin)
                 .put("unit_spacing_nm", h)
                 .put("valid_units", s.validUnits())
                 .put("interior_units", s.interiorUnits())
                 .put("dropped_zero", s.droppedZero())
-                .put("centre_xyz_nm", new double[] {c[0] * h, c[1] * h, c[2] * h})
+                .putPOJO("centre_xyz_nm", new double[] {c[0] * h, c[1] * h, c[2] * h})
                 .put("vectors", s.vectors())
                 .put("mean_abs_cos", s.meanAbsCos())
                 .put("random_mean_abs_cos", s.randomMeanAbsCos())
                 .put("tangential_index", s.tangentialIndex())
                 .put("tangential_index_formula", "1 - mean_abs_cos / random_mean_abs_cos (0 isotropic, 1 all tangential)")
                 .put("peak_theta_deg", s.peakThetaDeg())
-                .put("theta_density", s.thetaDensityPerDeg())
-                .put("weighted_theta_density", s.weightedThetaDensityPerDeg())
-                .put("reference_density", s.referenceDensityPerDeg())
-                .put("group_counts", s.groupCounts())
-                .put("mean_size_by_group", s.groupMeanSizeEvPerNm())
+                .putPOJO("theta_density", s.thetaDensityPerDeg())
+                .putPOJO("weighted_theta_density", s.weightedThetaDensityPerDeg())
+                .putPOJO("reference_density", s.referenceDensityPerDeg())
+                .putPOJO("group_counts", s.groupCounts())
+                .putPOJO("mean_size_by_group", s.groupMeanSizeEvPerNm())
                 .put("size_unit", "eV/nm")
-                .put("warnings", s.warnings())
+                .putPOJO("warnings", s.warnings())
                 .put("threads", Parallel.threads())
                 .put("seconds", secondsSince(t0));
     }

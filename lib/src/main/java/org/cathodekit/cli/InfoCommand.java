@@ -3,8 +3,10 @@ package org.cathodekit.cli;
 import java.nio.file.Path;
 
 import org.cathodekit.core.CathodeKit;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.Parallel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 
@@ -13,8 +15,8 @@ import picocli.CommandLine.Command;
         description = "Print the library version, git commit, JDK, heap limit and thread count.")
 final class InfoCommand extends JsonCommand {
     @Override
-    protected Json.Obj compute() {
-        return Json.object()
+    protected ObjectNode compute() {
+        return JsonOutput.object()
                 .put("version", CathodeKit.version())
                 .put("git_commit", CathodeKit.gitCommit(Path.of("")))
                 .put("jdk", System.getProperty("java.version"))

@@ -2,8 +2,10 @@ package org.cathodekit.cli;
 
 import java.nio.file.Path;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.io.Inspect;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +26,7 @@ final class InspectCommand extends JsonCommand {
     String family;
 
     @Override
-    protected Json.Obj compute() {
+    protected ObjectNode compute() {
         return Inspect.file(input, family, format).toJson();
     }
 }

@@ -1,10 +1,18 @@
 package org.cathodekit.cli;
 
 import java.io.PrintWriter;
-import java.util.Map;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.AtomicFiles;
+import org.cathodekit.core.JsonOutput;
+import org.cathodekit.core.OutputGuard;
+import org.cathodekit.table.Tables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import tech.tablesaw.api.Table;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -13,9 +21,15 @@ import picocli.CommandLine.Option;
  * Base of every analysis subcommand: implements the command-line contract once.
  *
  * <ul>
- *   <li>{@link #compute()} does the work and returns the result as a JSON object;</li>
- *   <li>with {@code --json} that object is printed as one line on stdout, otherwise as
- *       {@code key: value} lines (override {@link #printHuman});</li>
+ *   <li>{@link #compute()} does the work and returns the result: a result record or a Jackson
+ *       {@link com.fasterxml.jackson.databind.node.ObjectNode}, serialised by the one configuration
+ *       of {@link JsonOutput} (keys snake_case with units, NaN as null);</li>
+ *   <li>with {@code --json} that object is printed as one line on stdout; otherwise the same object
+ *       is printed for people by {@link TextOutput}: a summary of rounded values with units, then
+ *       its row lists (per pulse, peak, cycle...) as aligned tables;</li>
+ *   <li>commands with a result table include the {@link CsvOutput} mixin ({@code --csv FILE}) and
+ *       return it from {@link #csvOutput()}: the table of {@link #table(Object)} is then written
+ *       atomically, after the file was checked against {@link #inputs()} before any work;</li>
  *   <li>{@link IllegalArgumentException} (including {@link org.cathodekit.core.DataFormatException})
  *       means bad input: one line on stderr, exit code 2;</li>
  *   <li>anything else is an internal failure: one line on stderr, exit code 1;</li>
@@ -36,22 +50,51 @@ public abstract class JsonCommand implements Callable<Integer> {
     /**
      * Does the command's work.
      *
-     * @return the result; its fields are the documented JSON keys
+     * @return the result (a record or an {@code ObjectNode}); its keys are the documented JSON keys
      * @throws IllegalArgumentException for bad input (exit 2)
      * @throws Exception                for anything else (exit 1)
      */
-    protected abstract Json.Obj compute() throws Exception;
+    protected abstract Object compute() throws Exception;
 
-    /** Prints a result for people; default: one {@code key: value} line per field. */
-    protected void printHuman(Json.Obj result, PrintWriter out) {
-        for (Map.Entry<String, Object> e : result.fields().entrySet()) {
-            Object v = e.getValue();
-            String s = (v instanceof String str) ? str : Json.write(v);
-            if (s.length() > 200) {
-                s = s.substring(0, 197) + "...";
-            }
-            out.println(e.getKey() + ": " + s);
-        }
+    /** The {@code --csv} mixin of a command with a result table, or null (the default: no table). */
+    protected CsvOutput csvOutput() {
+        return null;
+    }
+
+    /** The files the command reads, which {@code --csv} may not overwrite. */
+    protected List<Path> inputs() {
+        return List.of();
+    }
+
+    /**
+     * The result table written by {@code --csv} (derived from the result's records), or null.
+     *
+     * @param result what {@link #compute()} returned
+     */
+    protected Table table(Object result) {
+        String key = tableKey();
+        return key == null ? null : Tables.ofRows(key, JsonOutput.tree(result).path(key));
+    }
+
+    /**
+     * The key of the result's row list that {@code --csv} writes when {@link #table} is not
+     * overridden (e.g. {@code peaks}), or null.
+     */
+    protected String tableKey() {
+        return null;
+    }
+
+    /**
+     * The columns of each row list that the text output shows (key of the list -> column keys);
+     * lists not named show all their scalar columns. {@code --json} and {@code --csv} always hold all.
+     */
+    protected java.util.Map<String, List<String>> textColumns() {
+        return java.util.Map.of();
+    }
+
+    /** Prints a result for people (see {@link TextOutput}). */
+    protected void printHuman(JsonNode result, PrintWriter out) {
+        TextOutput.print(result, textColumns(), out);
     }
 
     @Override
@@ -60,11 +103,23 @@ public abstract class JsonCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String name = spec.qualifiedName(" ");
         try {
-            Json.Obj result = compute();
+            CsvOutput csv = csvOutput();
+            Path csvFile = csv == null ? null : csv.file;
+            if (csvFile != null) {
+                OutputGuard.output("--csv", csvFile).notAnyOf("--input", inputs());
+            }
+            Object result = compute();
+            if (csvFile != null) {
+                Table t = table(result);
+                if (t == null) {
+                    throw new IllegalStateException("--csv: this command's result has no table");
+                }
+                AtomicFiles.writeStream(csvFile, os -> t.write().csv(os));
+            }
             if (json) {
-                out.println(Json.write(result));
+                out.println(JsonOutput.write(result));
             } else {
-                printHuman(result, out);
+                printHuman(JsonOutput.tree(result), out);
             }
             out.flush();
             return Main.EXIT_OK;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cathodekit.core.DiffractionPattern;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.AxialDivergence;
 import org.cathodekit.diffraction.AxialDivergenceFit;
@@ -23,6 +23,8 @@ import org.cathodekit.diffraction.PeakResult;
 import org.cathodekit.diffraction.Reflection;
 
 import org.cathodekit.io.PatternReader;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,11 +51,6 @@ final class LatticeCommand extends JsonCommand {
 
     @Mixin
     PatternOptions pattern = new PatternOptions();
-
-
-
-
-
 
     @Option(names = "--system", defaultValue = "r3m", description = "r3m (hexagonal setting), cubic (primitive, LaB6) or cubic-f (CeO2).")
     String system;
@@ -92,8 +89,27 @@ final class LatticeCommand extends JsonCommand {
             + " A = (S+H)/L): auto (refined with --sample-displacement, else none), none, refine, or a value of A (e.g. GSAS-II's SH/L).")
     String axialDivergence;
 
+    @Mixin
+    CsvOutput csv = new CsvOutput();
+
     @Override
-    protected Json.Obj compute() {
+    protected CsvOutput csvOutput() {
+        return csv;
+    }
+
+    @Override
+    protected java.util.List<Path> inputs() {
+        return java.util.List.of(pattern.input);
+    }
+
+    /** {@code --csv} writes the {@code peaks} rows (as in the JSON). */
+    @Override
+    protected String tableKey() {
+        return "peaks";
+    }
+
+    @Override
+    protected ObjectNode compute() {
         DiffractionPattern p = WhCommand.readPattern(pattern.input, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
         XrdWavelength wl = p.requireWavelength();
         CrystalSystem sys = switch (system.toLowerCase(Locale.ROOT)) {
@@ -191,14 +207,14 @@ final class LatticeCommand extends JsonCommand {
         List<Object> used = new ArrayList<>();
         for (IndexedPeak ip : r.peaks()) {
             Reflection f = ip.reflection();
-            used.add(Json.object().put("hkl", f.label()).put("h", f.h()).put("k", f.k()).put("l", f.l())
+            used.add(JsonOutput.object().put("hkl", f.label()).put("h", f.h()).put("k", f.k()).put("l", f.l())
                     .put("two_theta_obs_deg", ip.twoThetaObsDeg()).put("two_theta_calc_deg", ip.twoThetaCalcDeg())
                     .put("residual_deg", ip.residualDeg()).put("d_A", sys.dSpacingA(f.h(), f.k(), f.l(), r.aA(), r.cA()))
                     .put("area", ip.area()));
         }
-        return Json.object()
+        return JsonOutput.object()
                 .put("input", pattern.input.toString())
-                .put("system", sys)
+                .putPOJO("system", sys)
                 .put("a_A", r.aA())
                 .put("a_esd_A", r.aEsdA())
                 .put("c_A", r.cA())
@@ -224,13 +240,13 @@ final class LatticeCommand extends JsonCommand {
                 .put("rms_residual_deg", r.rmsResidualDeg())
                 .put("ratio_003_104", sys == CrystalSystem.HEXAGONAL_R3M ? LatticeFit.intensityRatio003to104(r.peaks()) : null)
                 .put("n_peaks", r.peaks().size())
-                .put("peaks", used)
-                .put("failed_peaks", WhCommand.failed(fits))
+                .putPOJO("peaks", used)
+                .putPOJO("failed_peaks", WhCommand.failed(fits))
                 .put("wavelength_A", wl.alpha1A())
                 .put("wavelength_source", wl.describe())
                 .put("weights", weights.label())
                 .put("weights_reason", weights.reason())
                 .put("window_r2_floor", FitWarnings.WINDOW_R2_FLOOR)
-                .put("warnings", warnings);
+                .putPOJO("warnings", warnings);
     }
 }

@@ -108,6 +108,8 @@ public final class Main implements Runnable {
         }
         cl.setOut(out);
         cl.setErr(err);
+        // enum options accept any case (--normalisation constant_step); set after the subcommands so they inherit it
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(ex -> EXIT_INTERNAL);
         cl.setParameterExceptionHandler((ex, rejected) -> {
             CommandLine c = ex.getCommandLine();

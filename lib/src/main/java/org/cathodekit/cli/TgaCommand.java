@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cathodekit.core.AtomicFiles;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.OutputGuard;
 import org.cathodekit.io.TgaCurve;
 import org.cathodekit.io.TgaInspector;
@@ -22,6 +22,8 @@ import org.cathodekit.thermal.Tga;
 import org.cathodekit.thermal.TgaOptions;
 import org.cathodekit.thermal.TgaResult;
 import org.cathodekit.thermal.Thermogram;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,11 +71,13 @@ final class TgaCommand extends JsonCommand {
     @Option(names = "--inactive-fraction", defaultValue = "0", description = "Mass fraction of binder/carbon that loses no oxygen (default ${DEFAULT-VALUE}).")
     double inactiveFraction;
 
-    @Option(names = "--baseline-c", description = "Baseline window START:END in C (default: automatic).")
-    String baselineC;
+    @Option(names = "--baseline-c", paramLabel = "START:END", converter = Range.Converter.class,
+            description = "Baseline window START:END in C (default: automatic).")
+    Range baselineC;
 
-    @Option(names = "--step-window-c", description = "Search the DTG extremum in START:END C (default: from the reference temperature on).")
-    String stepWindowC;
+    @Option(names = "--step-window-c", paramLabel = "START:END", converter = Range.Converter.class,
+            description = "Search the DTG extremum in START:END C (default: from the reference temperature on).")
+    Range stepWindowC;
 
     @Option(names = "--dtg-window-k", description = "Savitzky-Golay window width in K (default 5).")
     Double dtgWindowK;
@@ -86,7 +90,7 @@ final class TgaCommand extends JsonCommand {
     Path curveOut;
 
     @Override
-    protected Json.Obj compute() throws IOException {
+    protected ObjectNode compute() throws IOException {
         OutputGuard.output("--curve-out", curveOut).notAnyOf("--input", inputs);
         ChemicalFormula f = formula == null ? null : ChemicalFormula.parse(formula);
         if (f != null && !(f.amountOf("O") > 0)) {
@@ -103,12 +107,10 @@ final class TgaCommand extends JsonCommand {
             opt = opt.withDtgWindowK(dtgWindowK);
         }
         if (baselineC != null) {
-            double[] w = window(baselineC, "--baseline-c");
-            opt = opt.withBaselineWindowC(w[0], w[1]);
+            opt = opt.withBaselineWindowC(baselineC.lo(), baselineC.hi());
         }
         if (stepWindowC != null) {
-            double[] w = window(stepWindowC, "--step-window-c");
-            opt = opt.withStepSearchC(w[0], w[1]);
+            opt = opt.withStepSearchC(stepWindowC.lo(), stepWindowC.hi());
         }
         if (inputs.size() == 1) {
             return analyzeOne(inputs.get(0), opt, f, curveOut, new double[5]);
@@ -117,19 +119,19 @@ final class TgaCommand extends JsonCommand {
             throw new IllegalArgumentException("--curve-out needs exactly one --input, got " + inputs.size());
         }
         double[][] values = new double[5][inputs.size()];
-        List<Json.Obj> each = new java.util.ArrayList<>();
+        List<ObjectNode> each = new java.util.ArrayList<>();
         String label = null;
         for (int i = 0; i < inputs.size(); i++) {
             double[] v = new double[5];
-            Json.Obj one = analyzeOne(inputs.get(i), opt, f, null, v);
-            label = (String) one.fields().get("onset_method");
+            ObjectNode one = analyzeOne(inputs.get(i), opt, f, null, v);
+            label = JsonOutput.tree(one).path("onset_method").asText(null);
             for (int k = 0; k < 5; k++) {
                 values[k][i] = v[k];
             }
             each.add(one);
         }
         String[] keys = {"onset_C", "dtg_peak_C", "mass_loss_pct", "delta_O_per_fu", "O_per_fu"};
-        Json.Obj out = Json.object();
+        ObjectNode out = JsonOutput.object();
         for (int k = 0; k < 5; k++) {
             Replicates.Summary sm = Replicates.of(values[k]);
             out.put(keys[k], sm.n() == 0 ? null : sm.mean());
@@ -141,17 +143,15 @@ final class TgaCommand extends JsonCommand {
         Replicates.Summary on = Replicates.of(values[0]);
         List<String> warnings = new java.util.ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            @SuppressWarnings("unchecked")
-            List<String> w = (List<String>) each.get(i).fields().get("warnings");
-            for (String x : w) {
-                warnings.add(inputs.get(i).getFileName() + ": " + x);
+            for (com.fasterxml.jackson.databind.JsonNode x : JsonOutput.tree(each.get(i)).path("warnings")) {
+                warnings.add(inputs.get(i).getFileName() + ": " + x.asText());
             }
         }
-        return out.put("n", inputs.size()).put("onsets_found", on.n()).put("warnings", warnings).put("replicates", each);
+        return out.put("n", inputs.size()).put("onsets_found", on.n()).putPOJO("warnings", warnings).putPOJO("replicates", each);
     }
 
     /** Analyses one file; {@code numbers} receives onset, DTG peak, mass loss, delta, O (NaN when absent). */
-    private Json.Obj analyzeOne(Path input, TgaOptions opt, ChemicalFormula f, Path curveOut, double[] numbers)
+    private ObjectNode analyzeOne(Path input, TgaOptions opt, ChemicalFormula f, Path curveOut, double[] numbers)
             throws IOException {
         TgaCurve curve = TgaReader.read(input);
         TgaCurve.Segment seg = segment != null ? curve.segment(segment) : curve.defaultSegment();
@@ -205,7 +205,7 @@ final class TgaCommand extends JsonCommand {
             oc = OxygenLoss.curve(r, f, inactiveFraction);
         }
         Onset on = r.onset();
-        Json.Obj out = Json.object()
+        ObjectNode out = JsonOutput.object()
                 .put("onset_C", on.found() ? on.temperatureC() : null)
                 .put("onset_method", on.label())
                 .put("dtg_peak_C", r.stepFound() ? r.dtgPeakC() : null)
@@ -215,11 +215,11 @@ final class TgaCommand extends JsonCommand {
                 .put("onset_found", on.found())
                 .put("onset_note", on.note())
                 .put("onset_standard", on.method().name())
-                .put("baseline_window_C", new double[] {on.baselineStartC(), on.baselineEndC()})
+                .putPOJO("baseline_window_C", new double[] {on.baselineStartC(), on.baselineEndC()})
                 .put("baseline_slope_pct_per_K", on.baselineSlopePctPerK())
                 .put("inflection_C", on.inflectionC())
                 .put("inflection_slope_pct_per_K", on.inflectionSlopePctPerK())
-                .put("inflection_window_C", new double[] {on.inflectionWindowStartC(), on.inflectionWindowEndC()})
+                .putPOJO("inflection_window_C", new double[] {on.inflectionWindowStartC(), on.inflectionWindowEndC()})
                 .put("dtg_peak_pct_per_K", r.dtgPeakPctPerK())
                 .put("dtg_window_points", r.dtgWindowPoints())
                 .put("dtg_window_K", r.dtgWindowK())
@@ -230,24 +230,24 @@ final class TgaCommand extends JsonCommand {
                 .put("formula", f == null ? null : f.text())
                 .put("molar_mass_g_per_mol", f == null ? null : f.molarMassGPerMol())
                 .put("inactive_fraction", inactiveFraction);
-        Json.Obj all = Json.object();
+        ObjectNode all = JsonOutput.object();
         for (OnsetMethod m : OnsetMethod.values()) {
             Onset o = r.onset(m);
             all.put(o.label(), o.found() ? o.temperatureC() : null);
         }
-        out.put("onsets_C", all)
+        out.putPOJO("onsets_C", all)
                 .put("format", curve.format().description())
                 .put("encoding", curve.charset().name())
                 .put("dialect", curve.dialect())
-                .put("columns", List.of(curve.timeColumn() == null ? "" : curve.timeColumn(), curve.temperatureColumn(),
+                .putPOJO("columns", List.of(curve.timeColumn() == null ? "" : curve.timeColumn(), curve.temperatureColumn(),
                         curve.massColumn()))
-                .put("source_units", curve.sourceUnits())
+                .putPOJO("source_units", curve.sourceUnits())
                 .put("rows", curve.size())
                 .put("skipped_rows", curve.skippedRows())
-                .put("notes", curve.notes())
+                .putPOJO("notes", curve.notes())
                 .put("segment", seg.index())
-                .put("segments", TgaInspector.segmentsJson(curve))
-                .put("warnings", warnings)
+                .putPOJO("segments", TgaInspector.segmentsJson(curve))
+                .putPOJO("warnings", warnings)
                 .put("input", input.toString());
         if (curveOut != null) {
             writeCurve(curveOut, r, oc);
@@ -313,22 +313,5 @@ final class TgaCommand extends JsonCommand {
             };
         }
         return o;
-    }
-
-    private static double[] window(String spec, String option) {
-        String[] p = spec.split(":");
-        if (p.length != 2) {
-            throw new IllegalArgumentException(option + " '" + spec + "' must be START:END in C, e.g. 160:200");
-        }
-        try {
-            double a = Double.parseDouble(p[0].trim());
-            double b = Double.parseDouble(p[1].trim());
-            if (!(a < b)) {
-                throw new IllegalArgumentException(option + " '" + spec + "' must have START < END");
-            }
-            return new double[] {a, b};
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " '" + spec + "' must be START:END in C with numbers, e.g. 160:200");
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.FloatVolume;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.io.Hdf5Volumes;
 import org.cathodekit.tomo.Registration;
 import org.cathodekit.tomo.RegistrationOptions;
@@ -14,6 +14,8 @@ import org.cathodekit.tomo.RegistrationResult;
 import org.cathodekit.tomo.Segmentation;
 import org.cathodekit.tomo.SegmentationOptions;
 import org.cathodekit.tomo.SegmentationResult;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,8 +58,27 @@ public final class TomoCommand implements Runnable {
                 + "(default ${DEFAULT-VALUE}).", defaultValue = "2")
         int closeRadius;
 
+        @CommandLine.Mixin
+        CsvOutput csv = new CsvOutput();
+
         @Override
-        protected Json.Obj compute() {
+        protected CsvOutput csvOutput() {
+            return csv;
+        }
+
+        @Override
+        protected List<Path> inputs() {
+            return List.of(input);
+        }
+
+        /** {@code --csv} writes the void components (as in the JSON {@code components}). */
+        @Override
+        protected String tableKey() {
+            return "components";
+        }
+
+        @Override
+        protected ObjectNode compute() {
             FloatVolume v = Hdf5Volumes.read(input, dataset);
             if (voxelNm != null) {
                 if (!(voxelNm > 0) || !Double.isFinite(voxelNm)) {
@@ -78,29 +99,24 @@ public final class TomoCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new DataFormatException(input, dataset == null ? null : "dataset " + dataset, e.getMessage());
             }
-            List<Object> comps = new ArrayList<>();
-            for (SegmentationResult.Component c : r.voidComponents()) {
-                comps.add(Json.object().put("voxels", c.voxels()).put("volume_um3", c.volumeUm3())
-                        .put("centroid_vox", c.centroidVox()));
-            }
-            return Json.object()
+            return JsonOutput.object()
                     .put("input", input.toString())
-                    .put("shape", v.shape())
+                    .putPOJO("shape", v.shape())
                     .put("voxel_nm", r.voxelNm())
                     .put("threshold", r.threshold())
                     .put("threshold_method", r.thresholdMethod())
-                    .put("band_thresholds", r.bandThresholds())
+                    .putPOJO("band_thresholds", r.bandThresholds())
                     .put("close_radius_vox", o.closeRadiusVox())
                     .put("void_fraction", r.voidFraction())
-                    .put("void_fraction_band", r.voidFractionBand())
+                    .putPOJO("void_fraction_band", r.voidFractionBand())
                     .put("particle_volume_um3", r.particleVolumeUm3())
                     .put("envelope_voxels", r.envelopeVoxels())
                     .put("material_voxels", r.materialVoxels())
                     .put("void_voxels", r.voidVoxels())
                     .put("material_components", r.materialComponents())
                     .put("void_component_count", r.voidComponentCount())
-                    .put("components", comps)
-                    .put("warnings", r.warnings());
+                    .putPOJO("components", r.voidComponents())
+                    .putPOJO("warnings", r.warnings());
         }
     }
 
@@ -123,7 +139,7 @@ public final class TomoCommand implements Runnable {
         double minPeak;
 
         @Override
-        protected Json.Obj compute() {
+        protected ObjectNode compute() {
             FloatVolume a = Hdf5Volumes.read(reference, dataset);
             FloatVolume b = Hdf5Volumes.read(moving, dataset);
             if (!a.sameShape(b)) {
@@ -145,18 +161,18 @@ public final class TomoCommand implements Runnable {
             double[] s = r.shiftVox();
             int[] si = r.integerShiftVox();
             boolean twoD = a.is2d();
-            return Json.object()
+            return JsonOutput.object()
                     .put("reference", reference.toString())
                     .put("moving", moving.toString())
-                    .put("shape", a.shape())
-                    .put("shift_vox", twoD ? new double[] {s[1], s[2]} : s)
-                    .put("integer_shift_vox", twoD ? new int[] {si[1], si[2]} : si)
+                    .putPOJO("shape", a.shape())
+                    .putPOJO("shift_vox", twoD ? new double[] {s[1], s[2]} : s)
+                    .putPOJO("integer_shift_vox", twoD ? new int[] {si[1], si[2]} : si)
                     .put("axes", twoD ? "[y, x]" : "[z, y, x]")
                     .put("peak", r.peak())
                     .put("peak_z", r.peakZ())
                     .put("registered", r.registered())
                     .put("upsample", o.upsampleFactor())
-                    .put("warnings", r.warnings());
+                    .putPOJO("warnings", r.warnings());
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cathodekit.core.DiffractionPattern;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.XrdWavelength;
 import org.cathodekit.diffraction.CrystalSystem;
 import org.cathodekit.diffraction.FitWarnings;
@@ -25,6 +25,8 @@ import org.cathodekit.diffraction.WilliamsonHall;
 import org.cathodekit.diffraction.WilliamsonHallOptions;
 import org.cathodekit.diffraction.WilliamsonHallResult;
 import org.cathodekit.io.PatternReader;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,11 +51,6 @@ final class WhCommand extends JsonCommand {
     @Mixin
     PatternOptions pattern = new PatternOptions();
 
-
-
-
-
-
     @Option(names = "--peaks", split = ",", description = "Peak positions (deg 2-theta), e.g. 18.7,36.6,44.4. Default: layered-oxide reflections of --a0/--c0 inside the scan.")
     double[] peaks;
 
@@ -69,8 +66,22 @@ final class WhCommand extends JsonCommand {
     @Option(names = "--instrument", description = "Standard pattern (LaB6/CeO2) measured on the same instrument: Caglioti function removed from the widths.")
     Path instrument;
 
+    /** {@code --standard} values (any case). */
+    enum Standard {
+        /** NIST SRM 660c. */
+        LAB6(StandardMaterial.LAB6_SRM660C),
+        /** NIST SRM 674b. */
+        CEO2(StandardMaterial.CEO2_SRM674B);
+
+        final StandardMaterial material;
+
+        Standard(StandardMaterial material) {
+            this.material = material;
+        }
+    }
+
     @Option(names = "--standard", defaultValue = "lab6", description = "Material of --instrument: lab6 (SRM 660c) or ceo2 (SRM 674b).")
-    String standard;
+    Standard standard;
 
     @Option(names = "--k", defaultValue = "0.9", description = "Scherrer constant K (default ${DEFAULT-VALUE}).")
     double k;
@@ -82,8 +93,27 @@ final class WhCommand extends JsonCommand {
             + " does not converge is reported in failed_peaks (default ${DEFAULT-VALUE}).")
     int maxIterations;
 
+    @Mixin
+    CsvOutput csv = new CsvOutput();
+
     @Override
-    protected Json.Obj compute() {
+    protected CsvOutput csvOutput() {
+        return csv;
+    }
+
+    @Override
+    protected java.util.List<Path> inputs() {
+        return instrument == null ? java.util.List.of(pattern.input) : java.util.List.of(pattern.input, instrument);
+    }
+
+    /** {@code --csv} writes the {@code peaks} rows (as in the JSON). */
+    @Override
+    protected String tableKey() {
+        return "peaks";
+    }
+
+    @Override
+    protected ObjectNode compute() {
         DiffractionPattern p = readPattern(pattern.input, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
         XrdWavelength wl = p.requireWavelength();
         PeakFitOptions po = peakOptions(profile, pattern.kalpha2Mode, windowDeg).withMaxIterations(maxIterations)
@@ -92,11 +122,7 @@ final class WhCommand extends JsonCommand {
         InstrumentFunction inst = InstrumentFunction.NONE;
         if (instrument != null) {
             DiffractionPattern std = readPattern(instrument, pattern.wavelengthA, pattern.kalpha2A, pattern.kalpha2Ratio);
-            StandardMaterial mat = switch (standard.toLowerCase(Locale.ROOT)) {
-                case "lab6" -> StandardMaterial.LAB6_SRM660C;
-                case "ceo2" -> StandardMaterial.CEO2_SRM674B;
-                default -> throw new IllegalArgumentException("--standard must be lab6 or ceo2, got '" + standard + "'");
-            };
+            StandardMaterial mat = standard.material;
             try {
                 inst = InstrumentFunction.fromStandard(std, mat, po, 15, 150);
             } catch (IllegalArgumentException e) {
@@ -131,14 +157,14 @@ final class WhCommand extends JsonCommand {
         }
         List<Object> failedPeaks = failed(r.fits());
         for (FitWarnings.RemovedPeak rp : removed) {
-            failedPeaks.add(Json.object().put("requested_deg", rp.requestedDeg()).put("status", "REMOVED_BY_INSTRUMENT")
+            failedPeaks.add(JsonOutput.object().put("requested_deg", rp.requestedDeg()).put("status", "REMOVED_BY_INSTRUMENT")
                     .put("two_theta_deg", rp.twoThetaDeg()).put("fwhm_deg", rp.fwhmDeg()).put("instrument_fwhm_deg", rp.instrumentFwhmDeg())
                     .put("message", rp.reason()));
         }
         List<Object> pts = new ArrayList<>();
         for (WhPoint w : r.points()) {
             PeakResult f = r.fits().stream().filter(q -> q.status().ok() && q.twoThetaDeg() == w.twoThetaDeg()).findFirst().orElse(null);
-            pts.add(Json.object()
+            pts.add(JsonOutput.object()
                     .put("two_theta_deg", w.twoThetaDeg())
                     .put("two_theta_stderr_deg", f == null ? null : f.twoThetaStderrDeg())
                     .put("fwhm_deg", Math.toDegrees(w.betaObservedRad()))
@@ -153,7 +179,7 @@ final class WhCommand extends JsonCommand {
                     .put("scherrer_size_nm", w.scherrerSizeNm())
                     .put("window_r2", f == null ? null : f.windowR2()));
         }
-        return Json.object()
+        return JsonOutput.object()
                 .put("input", pattern.input.toString())
                 .put("size_nm", r.sizeNm())
                 .put("size_nm_stderr", r.sizeStderrNm())
@@ -169,20 +195,20 @@ final class WhCommand extends JsonCommand {
                         + " y = beta cos(theta)/(K lambda) (1/A), beta = sample Lorentzian FWHM (rad), theta = 2-theta/2;"
                         + " intercept = 1/D, slope = strain = eps (dimensionless)")
                 .put("size_note", r.intercept() > 0 ? "D = 1/intercept" : "intercept <= 0: size broadening not resolved, size_nm null")
-                .put("peaks", pts)
-                .put("failed_peaks", failedPeaks)
+                .putPOJO("peaks", pts)
+                .putPOJO("failed_peaks", failedPeaks)
                 .put("n_peaks", r.points().size())
                 .put("weights", weights.label())
                 .put("weights_reason", weights.reason())
                 .put("window_r2_floor", FitWarnings.WINDOW_R2_FLOOR)
-                .put("warnings", warnings)
+                .putPOJO("warnings", warnings)
                 .put("k", r.k())
-                .put("profile", po.profile())
+                .putPOJO("profile", po.profile())
                 .put("kalpha2", wl.hasAlpha2() ? po.kAlpha2().name().toLowerCase(Locale.ROOT) : "none")
                 .put("wavelength_A", wl.alpha1A())
                 .put("wavelength_source", wl.describe())
-                .put("instrument_correction", r.correction())
-                .put("instrument", inst.isNone() ? null : Json.object().put("u_deg2", inst.uDeg2()).put("v_deg2", inst.vDeg2())
+                .putPOJO("instrument_correction", r.correction())
+                .putPOJO("instrument", inst.isNone() ? null : JsonOutput.object().put("u_deg2", inst.uDeg2()).put("v_deg2", inst.vDeg2())
                         .put("w_deg2", inst.wDeg2()).put("r2", inst.r2()).put("source", inst.source()));
     }
 
@@ -199,7 +225,7 @@ final class WhCommand extends JsonCommand {
         List<Object> out = new ArrayList<>();
         for (PeakResult f : fits) {
             if (!f.status().ok()) {
-                out.add(Json.object().put("requested_deg", f.requestedDeg()).put("status", f.status()).put("message", f.message()));
+                out.add(JsonOutput.object().put("requested_deg", f.requestedDeg()).putPOJO("status", f.status()).put("message", f.message()));
             }
         }
         return out;

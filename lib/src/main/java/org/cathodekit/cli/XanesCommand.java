@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cathodekit.core.DataFormatException;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.OutputGuard;
 import org.cathodekit.core.Plausibility;
 import org.cathodekit.core.Parallel;
@@ -33,6 +33,8 @@ import org.cathodekit.xanes.VoxelStatus;
 import org.cathodekit.xanes.WhitelineFit;
 import org.cathodekit.xanes.Xanes;
 import org.cathodekit.xanes.XanesStatistics;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,9 +104,9 @@ public final class XanesCommand implements Runnable {
         }
     }
 
-    static Json.Obj summaryJson(Summary s) {
+    static ObjectNode summaryJson(Summary s) {
         String u = s.unit() == null || s.unit().isEmpty() ? "" : "_" + s.unit();
-        return Json.object().put("mean" + u, s.mean()).put("median" + u, s.median()).put("std" + u, s.std())
+        return JsonOutput.object().put("mean" + u, s.mean()).put("median" + u, s.median()).put("std" + u, s.std())
                 .put("count", s.count()).put("min" + u, s.min()).put("max" + u, s.max());
     }
 
@@ -137,7 +139,7 @@ public final class XanesCommand implements Runnable {
         }
 
         @Override
-        protected Json.Obj compute() throws Exception {
+        protected ObjectNode compute() throws Exception {
             long t0 = System.nanoTime();
             EdgeOptions o = windows.toOptions();
             if (slabMb <= 0) {
@@ -181,23 +183,23 @@ public final class XanesCommand implements Runnable {
                 prov.put("command", "cathodekit xanes map");
             }
             Hdf5MapFile.write(out, maps, prov);
-            Json.Obj r = Json.object()
+            ObjectNode r = JsonOutput.object()
                     .put("input", input.toString())
                     .put("layout", layout)
                     .put("energy_note", note)
                     .put("energies", maps.energiesEv().length)
-                    .put("shape", maps.volume() ? new int[] {maps.status().depth(), maps.status().height(), maps.status().width()}
+                    .putPOJO("shape", maps.volume() ? new int[] {maps.status().depth(), maps.status().height(), maps.status().width()}
                             : new int[] {maps.status().height(), maps.status().width()})
                     .put("voxels", maps.counts().voxels())
                     .put("valid", maps.counts().valid());
             r.put("edge50", maps.edge50() == null ? null : summaryJson(XanesStatistics.summary(maps.edge50())));
             r.put("whiteline", maps.whiteline() == null ? null : summaryJson(XanesStatistics.summary(maps.whiteline())));
-            r.put("status_counts", maps.counts().asMap());
-            r.put("warnings", maps.warnings());
+            r.putPOJO("status_counts", maps.counts().asMap());
+            r.putPOJO("warnings", maps.warnings());
             r.put("masking_rule", o.maskingRule());
             r.put("edge_reference_eV", o.resolvedEdgeReferenceEv());
             if (xs != null) {
-                r.put("xradia", xradiaJson(xs));
+                r.putPOJO("xradia", xradiaJson(xs));
             }
             r.put("out", out.toString());
             r.put("threads", Parallel.threads());
@@ -227,7 +229,7 @@ public final class XanesCommand implements Runnable {
         WindowOptions windows = new WindowOptions();
 
         @Override
-        protected Json.Obj compute() {
+        protected ObjectNode compute() {
             EdgeOptions o = windows.toOptions();
             SpectrumFile s;
             AthenaProject prj = null;
@@ -267,25 +269,25 @@ public final class XanesCommand implements Runnable {
             }
             List<String> st = new ArrayList<>();
             m.status().forEach(v -> st.add(v.name()));
-            Json.Obj r = Json.object()
+            ObjectNode r = JsonOutput.object()
                     .put("input", input.toString())
                     .put("format", s.format())
                     .put("points", s.energiesEv().length)
                     .put("mu_column", s.muColumn())
-                    .put("available_channels", s.availableChannels())
+                    .putPOJO("available_channels", s.availableChannels())
                     .put("note", s.note())
-                    .put("warnings", s.warnings())
+                    .putPOJO("warnings", s.warnings())
                     .put("edge50_eV", m.edge50Ev())
                     .put("whiteline_eV", m.whitelineEv())
                     .put("edge_jump", m.edgeJump())
-                    .put("status", st)
+                    .putPOJO("status", st)
                     .put("masking_rule", o.maskingRule())
-                    .put("warnings", m.status().contains(VoxelStatus.IMPLAUSIBLE)
+                    .putPOJO("warnings", m.status().contains(VoxelStatus.IMPLAUSIBLE)
                             ? List.of("the spectrum holds implausible mu values (more than "
                                     + Plausibility.WHITELINE_MU_MAX_JUMPS + " edge jumps from the pre-edge level): no metrics")
                             : List.of());
             if (ag != null) {
-                r.put("group", ag.label()).put("groups", prj.labels()).put("athena", ag.athena().toJson());
+                r.put("group", ag.label()).putPOJO("groups", prj.labels()).put("athena", ag.athena().toJson());
             }
             return r;
         }
@@ -307,7 +309,7 @@ public final class XanesCommand implements Runnable {
         String valence;
 
         @Override
-        protected Json.Obj compute() throws Exception {
+        protected ObjectNode compute() throws Exception {
             if (labels != null && labels.size() != maps.size()) {
                 throw new IllegalArgumentException("--labels has " + labels.size() + " labels for " + maps.size() + " maps");
             }
@@ -327,18 +329,18 @@ public final class XanesCommand implements Runnable {
             List<Object> ds = new ArrayList<>();
             for (int i = 0; i < ms.size(); i++) {
                 HistogramSet.Dataset d = h.datasets().get(i);
-                Json.Obj o = summaryJson(d.summary());
+                ObjectNode o = summaryJson(d.summary());
                 String u = d.summary().unit() == null || d.summary().unit().isEmpty() ? "" : "_" + d.summary().unit();
                 o.put("label", labels == null ? maps.get(i).getFileName().toString() : labels.get(i))
                         .put("file", maps.get(i).toString())
                         .put("fwhm" + u, d.fwhm())
                         .put("below_range", d.below())
                         .put("above_range", d.above())
-                        .put("counts", d.counts());
+                        .putPOJO("counts", d.counts());
                 ds.add(o);
             }
-            return Json.object().put("dataset", dataset).put("unit", ms.get(0).unit()).put("bin_width", h.binWidth())
-                    .put("bin_edges", h.edges()).put("calibration", valence).put("warnings", warnings).put("datasets", ds);
+            return JsonOutput.object().put("dataset", dataset).put("unit", ms.get(0).unit()).put("bin_width", h.binWidth())
+                    .putPOJO("bin_edges", h.edges()).put("calibration", valence).putPOJO("warnings", warnings).putPOJO("datasets", ds);
         }
     }
 
@@ -410,7 +412,7 @@ public final class XanesCommand implements Runnable {
         boolean register;
 
         @Override
-        protected Json.Obj compute() throws Exception {
+        protected ObjectNode compute() throws Exception {
             OutputGuard.output("--out", out).notSameAs("--a", a).notSameAs("--b", b);
             List<String> warnings = new ArrayList<>();
             VoxelMap ma = plausible(Hdf5MapFile.readMap(a, dataset), a, warnings);
@@ -460,18 +462,18 @@ public final class XanesCommand implements Runnable {
                 Hdf5MapFile.writeMaps(out, List.of(renamed(d, "difference")), prov);
             }
             String u = d.unit() == null || d.unit().isEmpty() ? "" : "_" + d.unit();
-            Json.Obj r = summaryJson(hd.summary());
+            ObjectNode r = summaryJson(hd.summary());
             r.put("a", a.toString()).put("b", b.toString()).put("dataset", dataset)
                     .put("fwhm" + u, hd.fwhm())
                     .put("a_count", XanesStatistics.summary(ma).count())
                     .put("b_count", XanesStatistics.summary(mb).count())
-                    .put("bin_width", h.binWidth()).put("bin_edges", h.edges()).put("counts", hd.counts())
+                    .put("bin_width", h.binWidth()).putPOJO("bin_edges", h.edges()).putPOJO("counts", hd.counts())
                     .put("out", out == null ? null : out.toString())
-                    .put("warnings", warnings);
+                    .putPOJO("warnings", warnings);
             r.put("registered", reg != null);
             if (reg != null) {
                 double[] sh = reg.shiftVox();
-                r.put("shift_vox", ma.depth() == 1 ? new double[] {sh[1], sh[2]} : sh)
+                r.putPOJO("shift_vox", ma.depth() == 1 ? new double[] {sh[1], sh[2]} : sh)
                         .put("registration_peak", reg.peak())
                         .put("note", "B was moved onto A by the shift_vox translation (sub-voxel, trilinear) before subtracting;"
                                 + " only voxels inside both particles are counted");
@@ -513,16 +515,16 @@ public final class XanesCommand implements Runnable {
         }
     }
 
-    static Json.Obj xradiaJson(XrmStack xs) {
+    static ObjectNode xradiaJson(XrmStack xs) {
         List<Object> groups = new ArrayList<>();
         for (XrmStack.EnergyGroup g : xs.groups()) {
-            groups.add(Json.object().put("energy_eV", g.energyEv()).put("sample_images", g.sampleImages())
+            groups.add(JsonOutput.object().put("energy_eV", g.energyEv()).put("sample_images", g.sampleImages())
                     .put("reference_images", g.referenceImages()));
         }
-        return Json.object().put("files", xs.inputs().size()).put("energy_source", xs.groups().get(0).energySource())
+        return JsonOutput.object().put("files", xs.inputs().size()).put("energy_source", xs.groups().get(0).energySource())
                 .put("pixel_size_nm", xs.pixelSizeUm() * 1000.0).put("dark_images", xs.darkImages())
                 .put("absorbance", "-ln(((S - D) / (R - D)) * (t_R / t_S))").put("aligned", false)
-                .put("energies", groups).put("warnings", xs.warnings());
+                .putPOJO("energies", groups).putPOJO("warnings", xs.warnings());
     }
 
     /** {@code xanes stack}. */
@@ -540,15 +542,15 @@ public final class XanesCommand implements Runnable {
         Path out;
 
         @Override
-        protected Json.Obj compute() throws Exception {
+        protected ObjectNode compute() throws Exception {
             long t0 = System.nanoTime();
             List<Path> files = XrmStack.resolve(input);
             OutputGuard.output("--out", out).notAnyOf("--input", files);
             XrmStack xs = XrmStack.build(input, xradia.toOptions());
             Hdf5XanesStackWriter.write(out, XanesLayout.NSLS2_FXI, xs.energiesEv(), xs.toArray(), false, 0);
-            return Json.object().put("input", input).put("layout", XanesLayout.NSLS2_FXI.name())
-                    .put("shape", new int[] {xs.energiesEv().length, xs.height(), xs.width()})
-                    .put("xradia", xradiaJson(xs)).put("out", out.toString()).put("seconds", secondsSince(t0));
+            return JsonOutput.object().put("input", input).put("layout", XanesLayout.NSLS2_FXI.name())
+                    .putPOJO("shape", new int[] {xs.energiesEv().length, xs.height(), xs.width()})
+                    .putPOJO("xradia", xradiaJson(xs)).put("out", out.toString()).put("seconds", secondsSince(t0));
         }
     }
 }

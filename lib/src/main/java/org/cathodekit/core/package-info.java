@@ -11,7 +11,7 @@
  *       {@link org.cathodekit.core.DataFormatException}; {@link org.cathodekit.core.OptionsRecord} (generated
  *       builders and {@code withX} copies of the options records).</li>
  *   <li>Infrastructure: {@link org.cathodekit.core.Parallel} (chunked, thread-count-independent
- *       parallelism), {@link org.cathodekit.core.AtomicFiles}, {@link org.cathodekit.core.Json},
+ *       parallelism), {@link org.cathodekit.core.AtomicFiles}, {@link org.cathodekit.core.JsonOutput} (the one JSON configuration),
  *       {@link org.cathodekit.core.Sha256}, {@link org.cathodekit.core.CathodeKit} (version, commit).</li>
  * </ul>
  */

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One analysed titration pulse. Potentials in V, times in s, D in m^2/s.
  *
@@ -45,11 +47,17 @@ import java.util.Set;
  *                           not the central difference, is used so that an inflection (E'' = 0 but E'''
  *                           large, the middle of an OCV step) is caught as well.
  * @param flags              diagnostics (unmodifiable)
+ *
+ * <p>JSON and table keys ({@code core.JsonOutput}): the components' names by the unit rule
+ * ({@code tau_s}, {@code slope_V_per_sqrt_s}), except the symbols of the papers kept as written there
+ * ({@code E_before_V}, {@code dEs_V}, {@code D_m2_s}, ...: the {@code @JsonProperty} names).
  */
 public record GittPulse(int index, PulseDirection direction, int firstRow, int lastRow, double startS, double tauS,
-        double currentA, double currentRelStd, double eBeforeV, double eAfterV, double dEsV, double irDropV,
-        double dEtV, double slopeVPerSqrtS, double r2, int windowPoints, double dM2PerS, double dWhM2PerS,
-        double dWhMassFormM2PerS, double restS, double restEndSlopeVPerS, double liContentAfter,
+        double currentA, double currentRelStd, @JsonProperty("E_before_V") double eBeforeV,
+        @JsonProperty("E_after_V") double eAfterV, @JsonProperty("dEs_V") double dEsV, double irDropV,
+        @JsonProperty("dEt_V") double dEtV, double slopeVPerSqrtS, double r2, int windowPoints,
+        @JsonProperty("D_m2_s") double dM2PerS, @JsonProperty("D_wh_m2_s") double dWhM2PerS,
+        @JsonProperty("D_wh_mass_form_m2_s") double dWhMassFormM2PerS, double restS, double restEndSlopeVPerS, double liContentAfter,
         double capacityMAhPerG, double ocvNonlinearity, Set<GittFlag> flags) {
 
     public GittPulse {

@@ -13,14 +13,16 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.cathodekit.core.DataFormatException;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * An Athena (Demeter) project file, {@code .prj}: gzip'd (rarely plain) text in one of two generations, both read
  * without evaluating anything:
  * <ul>
  *   <li>Demeter 0.9.26 and later: JSON, one object per group {@code {"args": {...}, "x": [...], "y": [...]}}
- *       plus {@code _____order} (group order) and header keys ({@code core.Json} parses it);</li>
+ *       plus {@code _____order} (group order) and header keys ({@code core.JsonOutput} parses it);</li>
  *   <li>older Demeter and Athena 0.8: a Perl data dump, per group {@code $old_group = 'name'; @args = (k, v, ...);
  *       @x = (...); @y = (...); [@i0, @signal]} ({@link PerlDataTokens}).</li>
  * </ul>
@@ -59,8 +61,8 @@ public record AthenaProject(Path file, String generation, String header, List<Gr
     public record AthenaParameters(double e0Ev, double eshiftEv, double pre1Ev, double pre2Ev, double nor1Ev, double nor2Ev,
                                    double nnorm, double edgeStep) {
         /** @return the JSON object shown beside our metrics (snake_case keys with units). */
-        public Json.Obj toJson() {
-            return Json.object().put("e0_eV", e0Ev).put("eshift_eV", eshiftEv).put("pre1_eV", pre1Ev).put("pre2_eV", pre2Ev)
+        public ObjectNode toJson() {
+            return JsonOutput.object().put("e0_eV", e0Ev).put("eshift_eV", eshiftEv).put("pre1_eV", pre1Ev).put("pre2_eV", pre2Ev)
                     .put("nor1_eV", nor1Ev).put("nor2_eV", nor2Ev).put("nnorm", nnorm).put("edge_step", edgeStep);
         }
     }
@@ -227,7 +229,7 @@ public record AthenaProject(Path file, String generation, String header, List<Gr
     private static AthenaProject readJson(Path file, String text) {
         Object parsed;
         try {
-            parsed = Json.parse(text);
+            parsed = JsonOutput.parse(text);
         } catch (RuntimeException e) {
             throw new DataFormatException(file, "uncompressed JSON", "is not valid JSON: " + e.getMessage(), e);
         }

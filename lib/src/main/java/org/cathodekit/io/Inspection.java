@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What a reader understood of one file: the answer of {@code cathodekit inspect}, the first command a
@@ -53,22 +55,22 @@ public record Inspection(Path file, String family, String format, long rows, Lis
     }
 
     /** @return the JSON object printed by {@code cathodekit inspect --json} (details merged at top level). */
-    public Json.Obj toJson() {
-        Json.Obj o = Json.object()
+    public ObjectNode toJson() {
+        ObjectNode o = JsonOutput.object()
                 .put("file", file == null ? null : file.toString())
                 .put("family", family)
                 .put("format", format)
                 .put("rows", rows);
         List<Object> cols = new java.util.ArrayList<>();
         for (Column c : columns) {
-            cols.add(Json.object().put("name", c.name()).put("unit", c.unit()).put("role", c.role()));
+            cols.add(JsonOutput.object().put("name", c.name()).put("unit", c.unit()).put("role", c.role()));
         }
-        o.put("columns", cols)
+        o.putPOJO("columns", cols)
                 .put("encoding", encoding)
                 .put("dialect", dialect)
-                .put("warnings", warnings);
+                .putPOJO("warnings", warnings);
         for (Map.Entry<String, Object> e : details.entrySet()) {
-            o.put(e.getKey(), e.getValue());
+            o.putPOJO(e.getKey(), e.getValue());
         }
         return o;
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 
 /**
  * The TGA family of {@code cathodekit inspect}: recognises TGA text exports from their first bytes
@@ -97,8 +97,8 @@ public final class TgaInspector implements FileInspector {
     public static List<Object> segmentsJson(TgaCurve curve) {
         List<Object> out = new ArrayList<>();
         for (TgaCurve.Segment s : curve.segments()) {
-            out.add(Json.object().put("index", s.index()).put("kind", s.kind().jsonName())
-                    .put("temperature_range_C", new double[] {s.minC(), s.maxC()})
+            out.add(JsonOutput.object().put("index", s.index()).put("kind", s.kind().jsonName())
+                    .putPOJO("temperature_range_C", new double[] {s.minC(), s.maxC()})
                     .put("start_C", s.startC()).put("end_C", s.endC())
                     .put("rows", s.rows()).put("first_row", s.firstRow()).put("source", s.source()));
         }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cathodekit.core.DataFormatException;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -122,9 +122,9 @@ public final class XanesInspector implements FileInspector {
         List<String> w = new ArrayList<>(p.warnings());
         for (AthenaProject.Group g : p.groups()) {
             double[] x = g.x();
-            groups.add(Json.object().put("label", g.label()).put("name", g.name()).put("record_type", g.recordType())
-                    .put("points", g.points()).put("arrays", g.arrays())
-                    .put("energy_range_eV", x == null ? null : new double[] {x[0], x[x.length - 1]})
+            groups.add(JsonOutput.object().put("label", g.label()).put("name", g.name()).put("record_type", g.recordType())
+                    .put("points", g.points()).putPOJO("arrays", g.arrays())
+                    .putPOJO("energy_range_eV", x == null ? null : new double[] {x[0], x[x.length - 1]})
                     .put("athena", g.athena().toJson()));
             if (x == null || g.y() == null) {
                 w.add("group '" + g.label() + "' holds no x/y arrays");

@@ -138,7 +138,9 @@ public final class Html {
                 nested.add(table(Tables.of(recs).setName(c.getName() + " (" + l.size() + ")")));
                 continue;
             }
-            rows.add(List.of(Tables.columnName(c.getName()), text(v)));
+            // the record's JSON key (as Tables.of and the command line name it)
+            rows.add(List.of(org.cathodekit.core.JsonOutput.keys(r.getClass()).getOrDefault(c.getName(), Tables.columnName(c.getName())),
+                    text(v)));
         }
         String caption = r.getClass().getSimpleName();
         html.append(grid(caption, List.of("field", "value"), rows, null));

@@ -5,9 +5,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import org.cathodekit.core.JsonOutput;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -19,9 +24,10 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Any list of result records as a Tablesaw table: one row per record, one column per record
- * component, in declaration order, with unit-bearing snake_case column names derived from the
- * component names ({@link #columnName(String)}). The record is the single description of a
- * result; tables, notebook displays and exports derive from it.
+ * component, in declaration order, named by the record's JSON keys ({@link JsonOutput#keys}: the
+ * unit-bearing snake_case rule {@link #columnName(String)}, or the component's {@code @JsonProperty}),
+ * so a table column and the command line's JSON key are the same name. The record is the single
+ * description of a result; JSON, tables, notebook displays, CLI text and CSV exports derive from it.
  *
  * <p>Column types: {@code double}/{@code float} (boxed too) become {@link DoubleColumn},
  * {@code int}/{@code short}/{@code byte} {@link IntColumn}, {@code long} {@link LongColumn},
@@ -33,15 +39,6 @@ public final class Tables {
     private Tables() {
     }
 
-    private static final Pattern SPLIT = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
-
-    /** Unit tokens of component names and how they are written in column names. */
-    private static final Map<String, String> UNITS = Map.ofEntries(Map.entry("S", "s"), Map.entry("V", "V"),
-            Map.entry("A", "A"), Map.entry("Ev", "eV"), Map.entry("Nm", "nm"), Map.entry("Um", "um"), Map.entry("M", "m"),
-            Map.entry("M2", "m2"), Map.entry("Deg", "deg"), Map.entry("C", "C"), Map.entry("K", "K"),
-            Map.entry("Mah", "mAh"), Map.entry("G", "g"), Map.entry("Mg", "mg"), Map.entry("Pct", "pct"),
-            Map.entry("Min", "min"), Map.entry("Hz", "Hz"), Map.entry("Ohm", "ohm"), Map.entry("Rad", "rad"));
-
     /**
      * The column name of a record component: camelCase split into snake_case words, unit tokens
      * written as units ({@code tauS -> tau_s}, {@code eBeforeV -> e_before_V},
@@ -49,17 +46,7 @@ public final class Tables {
      * capacity_mAh_per_g}); other words lower case.
      */
     public static String columnName(String component) {
-        String[] words = SPLIT.split(component.replace("MAh", "Mah"));
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
-            String w = words[i];
-            String unit = i > 0 ? UNITS.get(w) : null;
-            if (i > 0) {
-                b.append('_');
-            }
-            b.append(unit != null ? unit : w.toLowerCase(java.util.Locale.ROOT));
-        }
-        return b.toString();
+        return JsonOutput.key(component);
     }
 
     /**
@@ -80,11 +67,25 @@ public final class Tables {
                         + " and " + r.getClass().getName());
             }
         }
+        return build(type, records);
+    }
+
+    /**
+     * An empty table with the columns of a record type (as {@link #of} names them), e.g. for a CSV
+     * header when an analysis found no rows.
+     */
+    public static Table empty(Class<? extends Record> type) {
+        return build(type, List.of());
+    }
+
+    private static Table build(Class<?> type, List<? extends Record> records) {
         List<Column<?>> cols = new ArrayList<>();
         List<RecordComponent> used = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        Map<String, String> keys = JsonOutput.keys((Class<? extends Record>) type);
         for (RecordComponent c : type.getRecordComponents()) {
             Class<?> t = c.getType();
-            String name = columnName(c.getName());
+            String name = keys.getOrDefault(c.getName(), columnName(c.getName()));
             Column<?> col;
             if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
                 col = DoubleColumn.create(name);
@@ -108,6 +109,75 @@ public final class Tables {
             }
         }
         return Table.create(type.getSimpleName() + " (" + records.size() + ")", cols);
+    }
+
+    /**
+     * A list of JSON objects (a row list of a command's {@code --json} result, e.g. its
+     * {@code peaks}) as a table: one column per scalar key in first-seen order; numbers become
+     * {@link DoubleColumn} ({@link LongColumn} when every value is integral), booleans
+     * {@link BooleanColumn}, text {@link StringColumn}; arrays of scalars are joined with {@code |};
+     * nested objects are left out; JSON null is a missing value.
+     *
+     * @param name the table's name
+     * @param rows a JSON array of objects (not modified)
+     * @throws IllegalArgumentException if {@code rows} is not an array of objects
+     */
+    public static Table ofRows(String name, JsonNode rows) {
+        if (rows == null || !rows.isArray()) {
+            throw new IllegalArgumentException("Tables.ofRows: expected a JSON array of objects, got " + rows);
+        }
+        Map<String, Character> kinds = new LinkedHashMap<>();
+        for (JsonNode r : rows) {
+            if (!r.isObject()) {
+                throw new IllegalArgumentException("Tables.ofRows: expected objects in the array, got " + r);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                char k = v.isNull() ? '?' : v.isIntegralNumber() ? 'l' : v.isNumber() ? 'd' : v.isBoolean() ? 'b'
+                        : v.isObject() ? 'o' : 's';
+                Character was = kinds.get(e.getKey());
+                if (was == null || was == '?') {
+                    kinds.put(e.getKey(), k);
+                } else if (k != '?' && was != k) {
+                    kinds.put(e.getKey(), (was == 'l' && k == 'd') || (was == 'd' && k == 'l') ? 'd' : 's');
+                }
+            }
+        }
+        Table t = Table.create(name);
+        for (Map.Entry<String, Character> e : kinds.entrySet()) {
+            String key = e.getKey();
+            char k = e.getValue();
+            if (k == 'o') {
+                continue;
+            }
+            Column<?> col = switch (k) {
+                case 'l' -> LongColumn.create(key);
+                case 'd' -> DoubleColumn.create(key);
+                case 'b' -> BooleanColumn.create(key);
+                default -> StringColumn.create(key);
+            };
+            for (JsonNode r : rows) {
+                JsonNode v = r.get(key);
+                if (v == null || v.isNull()) {
+                    col.appendMissing();
+                } else if (col instanceof LongColumn lc) {
+                    lc.append(v.longValue());
+                } else if (col instanceof DoubleColumn dc) {
+                    dc.append(v.doubleValue());
+                } else if (col instanceof BooleanColumn bc) {
+                    bc.append(v.booleanValue());
+                } else if (v.isArray()) {
+                    List<String> parts = new ArrayList<>();
+                    v.forEach(x -> parts.add(x.asText()));
+                    ((StringColumn) col).append(String.join("|", parts));
+                } else {
+                    ((StringColumn) col).append(v.asText());
+                }
+            }
+            t.addColumns(col);
+        }
+        return t;
     }
 
     private static boolean holdsRecords(List<? extends Record> records, RecordComponent c) {

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +25,7 @@ class CliContractTest {
             String[] lines = out.strip().split("\n");
             assertEquals(1, lines.length, "--json must print exactly one line: " + out);
             @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) Json.parse(lines[0]);
+            Map<String, Object> m = (Map<String, Object>) JsonOutput.parse(lines[0]);
             return m;
         }
     }

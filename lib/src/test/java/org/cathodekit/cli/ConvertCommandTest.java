@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cathodekit.core.CyclerData;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.io.CyclerReader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConvertCommandTest {
 
     static Map<String, Object> json(String s) {
-        return (Map<String, Object>) Json.parse(s);
+        return (Map<String, Object>) JsonOutput.parse(s);
     }
 
     @TempDir

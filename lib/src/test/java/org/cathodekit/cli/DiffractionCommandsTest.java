@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.diffraction.SyntheticPatterns;
 import org.cathodekit.diffraction.SyntheticSpec;
 import org.junit.jupiter.api.Assumptions;
@@ -41,7 +41,7 @@ class DiffractionCommandsTest {
     record Run(int code, String out, String err) {
         @SuppressWarnings("unchecked")
         Map<String, Object> json() {
-            return (Map<String, Object>) Json.parse(out.trim());
+            return (Map<String, Object>) JsonOutput.parse(out.trim());
         }
     }
 

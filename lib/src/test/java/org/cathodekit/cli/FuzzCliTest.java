@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.Sha256;
 import org.cathodekit.io.Hdf5MapFile;
 import org.junit.jupiter.api.Test;
@@ -285,7 +285,7 @@ class FuzzCliTest {
         }
         Object json;
         try {
-            json = Json.parse(lines[0]);
+            json = JsonOutput.parse(lines[0]);
         } catch (RuntimeException ex) {
             return "stdout is not JSON: " + ex.getMessage();
         }

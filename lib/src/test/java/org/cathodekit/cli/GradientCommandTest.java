@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.gradient.GradientOptions;
 import org.cathodekit.gradient.ThetaStatistics;
 import org.cathodekit.gradient.ValenceGradient;
@@ -93,7 +93,7 @@ class GradientCommandTest {
     void volumeJsonMatchesTheLibrary() {
         Run r = run("gradient", "--input", file.toString(), "--voxel-nm", "30", "--bin", "2", "--json");
         assertEquals(0, r.code(), r.err());
-        Map<String, Object> j = (Map<String, Object>) Json.parse(r.out().trim());
+        Map<String, Object> j = (Map<String, Object>) JsonOutput.parse(r.out().trim());
         for (String key : new String[] {"vectors", "mean_abs_cos", "tangential_index", "theta_density",
             "weighted_theta_density", "reference_density", "mean_size_by_group", "seconds"}) {
             assertTrue(j.containsKey(key), "key " + key);
@@ -114,7 +114,7 @@ class GradientCommandTest {
     void twoDimensionalDatasetSelectsThe2DModel() {
         Run r = run("gradient", "--input", file.toString(), "--dataset", "/slice", "--voxel-nm", "30", "--json");
         assertEquals(0, r.code(), r.err());
-        Map<String, Object> j = (Map<String, Object>) Json.parse(r.out().trim());
+        Map<String, Object> j = (Map<String, Object>) JsonOutput.parse(r.out().trim());
         assertEquals("2D", j.get("model"));
         assertTrue(((String) j.get("note")).contains("2D model"));
         assertEquals(2 / Math.PI, (Double) j.get("random_mean_abs_cos"), 1e-15);

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.thermal.ChemicalFormula;
 import org.cathodekit.thermal.SyntheticTga;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class TgaCommandTest {
     record Run(int code, String out, String err) {
         @SuppressWarnings("unchecked")
         Map<String, Object> json() {
-            return (Map<String, Object>) Json.parse(out.trim());
+            return (Map<String, Object>) JsonOutput.parse(out.trim());
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cathodekit.core.FloatVolume;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.core.Sha256;
 import org.cathodekit.io.Hdf5Volumes;
 import org.cathodekit.synthetic.TomoParticle;
@@ -56,7 +56,7 @@ class TomoCommandTest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(Run r) {
         assertEquals(0, r.code(), r.err());
-        return (Map<String, Object>) Json.parse(r.out().trim());
+        return (Map<String, Object>) JsonOutput.parse(r.out().trim());
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.io.Hdf5MapFile;
 import org.cathodekit.xanes.VoxelMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +66,7 @@ class XanesDiffRegisterTest {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
         assertEquals(0, code, err.toString());
-        return (Map<String, Object>) Json.parse(out.toString().trim());
+        return (Map<String, Object>) JsonOutput.parse(out.toString().trim());
     }
 
     @Test

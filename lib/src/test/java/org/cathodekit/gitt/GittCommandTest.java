@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cathodekit.cli.Main;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ class GittCommandTest {
         GittModel.writeCsv(sim, f, "test");
         Run r = run("gitt", "--input", f.toString(), "--radius-um", "2", "--json");
         assertEquals(0, r.code(), r.err());
-        Map<String, Object> m = (Map<String, Object>) Json.parse(r.out());
+        Map<String, Object> m = (Map<String, Object>) JsonOutput.parse(r.out());
         for (String k : List.of("pulses", "file_format", "units_detected", "dropped")) {
             assertTrue(m.containsKey(k), k);
         }
@@ -66,7 +66,7 @@ class GittCommandTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(f), "real reference file absent (skipped): " + f);
         Run r = run("gitt", "--input", f.toString(), "--radius-um", "5", "--json");
         assertEquals(0, r.code(), r.err());
-        Map<String, Object> m = (Map<String, Object>) Json.parse(r.out());
+        Map<String, Object> m = (Map<String, Object>) JsonOutput.parse(r.out());
         assertEquals("MACCOR_TEXT", m.get("file_format"));
         Map<String, Object> units = (Map<String, Object>) m.get("units_detected");
         assertEquals("Amps -> A", units.get("current"));
@@ -90,7 +90,7 @@ class GittCommandTest {
                 "--molar-volume-cm3", Double.toString(vm), "--area-cm2", "1", "--json");
         assertEquals(0, ok.code(), ok.err());
         @SuppressWarnings("unchecked")
-        Map<String, Object> p0 = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) Json.parse(ok.out())).get("pulses")).get(0);
+        Map<String, Object> p0 = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) JsonOutput.parse(ok.out())).get("pulses")).get(0);
         assertEquals((Double) p0.get("D_wh_m2_s"), (Double) p0.get("D_wh_mass_form_m2_s"), 1e-9 * (Double) p0.get("D_wh_m2_s"));
     }
 

@@ -19,7 +19,7 @@ import org.cathodekit.bench.SyntheticMprFile;
 import org.cathodekit.cli.Main;
 import org.cathodekit.core.CyclerData;
 import org.cathodekit.core.CyclerFormat;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.gitt.Gitt;
 import org.cathodekit.gitt.GittModel;
 import org.cathodekit.gitt.GittOptions;
@@ -143,7 +143,7 @@ class NativeAndTextExportTest {
         int code = Main.run(new PrintWriter(o), new PrintWriter(e), "gitt", "--input", f.toString(), "--radius-um",
                 Double.toString(sim.options().radiusM() * 1e6), "--json");
         assertEquals(0, code, e.toString());
-        Map<String, Object> m = (Map<String, Object>) Json.parse(o.toString());
+        Map<String, Object> m = (Map<String, Object>) JsonOutput.parse(o.toString());
         assertTrue(m.containsKey("pulses"));
         return m;
     }

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.thermal.Tga;
 import org.cathodekit.thermal.TgaOptions;
 import org.cathodekit.thermal.TgaResult;
@@ -45,7 +45,7 @@ class TgaRealFormatsTest {
         dir = Path.of(System.getProperty("user.dir")).resolve("../../shared/reference-data/real-formats/tga").normalize();
         Assumptions.assumeTrue(Files.isDirectory(dir), "skipped: real reference files not found at " + dir
                 + " (only the development tree has ../shared/reference-data)");
-        oracle = (Map<String, Object>) Json.parse(Files.readString(Path.of("src/test/resources/tga/real/tga_oracle.json")));
+        oracle = (Map<String, Object>) JsonOutput.parse(Files.readString(Path.of("src/test/resources/tga/real/tga_oracle.json")));
     }
 
     /** The library's numbers on the default segment, as the tga command computes them. */
@@ -157,7 +157,7 @@ class TgaRealFormatsTest {
         int code = p.waitFor();
         Assumptions.assumeFalse(code != 0 && log.contains("ModuleNotFoundError"), "numpy/scipy missing: " + log);
         assertEquals(0, code, log);
-        Map<String, Object> fresh = (Map<String, Object>) Json.parse(Files.readString(out));
+        Map<String, Object> fresh = (Map<String, Object>) JsonOutput.parse(Files.readString(out));
         for (String file : oracle.keySet()) {
             Map<String, Object> a = (Map<String, Object>) oracle.get(file);
             Map<String, Object> b = (Map<String, Object>) fresh.get(file);

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cathodekit.cli.Main;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.xanes.VoxelMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class XanesInputsCliTest {
     record Result(int code, String out, String err) {
         @SuppressWarnings("unchecked")
         Map<String, Object> json() {
-            return (Map<String, Object>) Json.parse(out.trim());
+            return (Map<String, Object>) JsonOutput.parse(out.trim());
         }
     }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.junit.jupiter.api.Test;
 
 /** The real {@code ./cathodekit} launcher and self-contained jar, as a user runs them. */
@@ -31,7 +31,7 @@ class CommandLineIT {
         Repo.Proc info = cathodekit("info", "--json");
         assertEquals(0, info.exit(), info.err());
         @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) Json.parse(info.out().strip());
+        Map<String, Object> m = (Map<String, Object>) JsonOutput.parse(info.out().strip());
         assertEquals(version.out().split(" ")[1], m.get("version"));
         assertEquals("", info.err(), "stderr stays clean (SLF4J binding present)");
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -91,7 +91,7 @@ class NotebooksIT {
      */
     @SuppressWarnings("unchecked")
     static void assertRichOutputs(Path executed, String stem, String kernel) throws IOException {
-        Map<String, Object> nb = (Map<String, Object>) Json.parse(Files.readString(executed));
+        Map<String, Object> nb = (Map<String, Object>) JsonOutput.parse(Files.readString(executed));
         List<Map<String, Object>> outputs = ((List<?>) nb.get("cells")).stream()
                 .flatMap(c -> ((Map<?, ?>) c).get("outputs") instanceof List<?> l ? l.stream() : Stream.empty())
                 .map(o -> (Map<String, Object>) o).collect(Collectors.toList());
@@ -148,7 +148,7 @@ class NotebooksIT {
         Path out = OUT.resolve("overview-png");
         execute("java", List.of(ROOT.resolve("notebooks/00-overview.ipynb")), out, new ArrayList<>());
         @SuppressWarnings("unchecked")
-        Map<String, Object> nb = (Map<String, Object>) Json.parse(Files.readString(out.resolve("00-overview.ipynb")));
+        Map<String, Object> nb = (Map<String, Object>) JsonOutput.parse(Files.readString(out.resolve("00-overview.ipynb")));
         long pngs = ((List<?>) nb.get("cells")).stream()
                 .flatMap(c -> ((Map<?, ?>) c).get("outputs") instanceof List<?> l ? l.stream() : Stream.empty())
                 .filter(o -> ((Map<?, ?>) o).get("data") instanceof Map<?, ?> d && d.containsKey("image/png"))
@@ -159,7 +159,7 @@ class NotebooksIT {
         }
         // the committed notebook stays output-free
         @SuppressWarnings("unchecked")
-        Map<String, Object> committed = (Map<String, Object>) Json.parse(Files.readString(ROOT.resolve("notebooks/00-overview.ipynb")));
+        Map<String, Object> committed = (Map<String, Object>) JsonOutput.parse(Files.readString(ROOT.resolve("notebooks/00-overview.ipynb")));
         for (Object c : (List<?>) committed.get("cells")) {
             Object outputs = ((Map<?, ?>) c).get("outputs");
             assertTrue(outputs == null || ((List<?>) outputs).isEmpty(), "committed notebooks must carry no outputs");

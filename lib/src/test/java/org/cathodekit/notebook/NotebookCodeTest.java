@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -48,7 +48,7 @@ class NotebookCodeTest {
 
     @SuppressWarnings("unchecked")
     static void run(Path notebook) throws IOException {
-        Map<String, Object> nb = (Map<String, Object>) Json.parse(Files.readString(notebook, StandardCharsets.UTF_8));
+        Map<String, Object> nb = (Map<String, Object>) JsonOutput.parse(Files.readString(notebook, StandardCharsets.UTF_8));
         PrintStream realOut = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (JShell shell = JShell.builder().executionEngine("local").out(new PrintStream(captured, true, StandardCharsets.UTF_8))

@@ -34,10 +34,13 @@ class GittTablesTest {
                 List.of());
         Table t = GittTables.pulses(res);
         assertEquals("gitt pulses (2)", t.name());
-        assertEquals(List.of("index", "direction", "start_s", "tau_s", "current_A", "current_rel_std", "E_before_V",
-                "E_after_V", "dEs_V", "dEt_V", "ir_drop_V", "slope_V_per_sqrt_s", "r2", "D_m2_s", "D_wh_m2_s",
-                "D_wh_mass_form_m2_s", "rest_s", "rest_end_slope_V_per_s", "li_content_after", "capacity_mAh_per_g",
-                "ocv_nonlinearity", "window_points", "flags"), t.columnNames());
+        // the record's components in declaration order, named by their JSON keys (the CLI's pulse keys)
+        assertEquals(List.of("index", "direction", "first_row", "last_row", "start_s", "tau_s", "current_A", "current_rel_std",
+                "E_before_V", "E_after_V", "dEs_V", "ir_drop_V", "dEt_V", "slope_V_per_sqrt_s", "r2", "window_points",
+                "D_m2_s", "D_wh_m2_s", "D_wh_mass_form_m2_s", "rest_s", "rest_end_slope_V_per_s", "li_content_after",
+                "capacity_mAh_per_g", "ocv_nonlinearity", "flags"), t.columnNames());
+        assertEquals(10, t.intColumn("first_row").get(0));
+        assertEquals(20, t.intColumn("last_row").get(0));
         assertEquals(2, t.rowCount());
         assertEquals(3, t.intColumn("index").get(0));
         assertEquals("DISCHARGE", t.stringColumn("direction").get(0));

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cathodekit.cli.Main;
-import org.cathodekit.core.Json;
+import org.cathodekit.core.JsonOutput;
 import org.cathodekit.io.Hdf5MapFile;
 import org.cathodekit.io.Hdf5XanesStackWriter;
 import org.cathodekit.io.XanesLayout;
@@ -34,7 +34,7 @@ class XanesCliTest {
     record Result(int code, String out, String err) {
         @SuppressWarnings("unchecked")
         Map<String, Object> json() {
-            return (Map<String, Object>) Json.parse(out.trim());
+            return (Map<String, Object>) JsonOutput.parse(out.trim());
         }
     }
 

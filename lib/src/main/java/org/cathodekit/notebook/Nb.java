@@ -207,13 +207,9 @@ public final class Nb {
 
     /**
      * Reports a key number for the {@code ./reproduce} summary, invisibly (output metadata
-     * {@code cathodekit.keys}); its origin is not stated. Prefer {@link #key(String, double, String, Origin)}.
+     * {@code cathodekit.keys}), with the origin of the data it comes from (synthetic / real): the summary
+     * never lists a number without saying which.
      */
-    public static void key(String name, double value, String format) {
-        emitKey(name, String.format(Locale.ROOT, format, value), null);
-    }
-
-    /** Reports a key number with the origin of the data it comes from (synthetic / real). */
     public static void key(String name, double value, String format, Origin origin) {
         emitKey(name, String.format(Locale.ROOT, format, value), origin);
     }
@@ -221,7 +217,7 @@ public final class Nb {
     private static void emitKey(String name, String formatted, Origin origin) {
         java.util.Map<String, Object> k = new java.util.LinkedHashMap<>();
         k.put("value", formatted);
-        k.put("origin", origin == null ? "" : origin.label());
+        k.put("origin", java.util.Objects.requireNonNull(origin, "origin").label());
         Display.show(new Rich("", "", java.util.Map.of("cathodekit", java.util.Map.of("keys", java.util.Map.of(name, k)))));
     }
 

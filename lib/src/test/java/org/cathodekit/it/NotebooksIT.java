@@ -105,6 +105,12 @@ class NotebooksIT {
             assertEquals(1, comparisons, stem + " on " + kernel + ": expected one paper-vs-reproduced table");
         }
         for (Map<String, Object> o : outputs) {
+            // every key number of the ./reproduce summary says whether it comes from synthetic or real data
+            if (o.get("metadata") instanceof Map<?, ?> m && m.get("cathodekit") instanceof Map<?, ?> ck
+                    && ck.get("keys") instanceof Map<?, ?> keys) {
+                keys.forEach((name, k) -> assertTrue(k instanceof Map<?, ?> km && km.get("origin") instanceof String origin
+                        && !origin.isBlank(), stem + " on " + kernel + ": key " + name + " has no origin (synthetic/real): " + k));
+            }
             if ("stream".equals(o.get("output_type"))) {
                 String t = text(o.get("text"));
                 assertFalse(t.contains("(default)") || t.contains("NaN +- NaN") || t.matches("(?sm).*^KEY .*"), stem + ": noise in the visible output: " + t);

@@ -39,7 +39,8 @@ import io.jhdf.object.datatype.FloatingPoint;
  * data by positional reads of the plane range into a reused direct buffer; chunked data chunk by
  * chunk, uncompressed chunks by positional reads at their stored address (jhdf's own raw-chunk
  * access memory-maps the file, and mapped pages count in the resident set), filtered (e.g. gzip,
- * shuffle) chunks decompressed by jhdf. Everything else (other element types, chunks never written,
+ * shuffle) chunks decompressed by jhdf, chunks never written as the dataset's fill value (as HDF5
+ * reads them; jhdf 0.13's own read gives 0). Everything else (other element types, chunks never written,
  * an index jhdf does not expose) goes through jhdf's slice read {@code getData(offset, shape)}, with
  * float64 narrowed by {@code (float)} and integers converted exactly as Java's widening does. Both
  * paths give the same values (tested against h5py-written chunked/compressed files).
@@ -64,7 +65,12 @@ public final class Hdf5Volume implements AutoCloseable {
     private final int nx;
     /** Byte order of float32 data (direct paths), or null for other element types. */
     private final ByteOrder float32;
+    /** The chunk index (chunked float32), or null when jhdf's is unreachable. */
     private final Map<ChunkOffset, Chunk> chunkLookup;
+    /** Whether chunks pass through filters (compression, shuffle): then jhdf decompresses them. */
+    private final boolean filtered;
+    /** The value of never-written chunks: the dataset's fill value, HDF5's default 0 when none is stored. */
+    private final float fill;
     private FileChannel channel;
     private ByteBuffer buffer;
 
@@ -82,7 +88,9 @@ public final class Hdf5Volume implements AutoCloseable {
             bo = fp.getByteOrder();
         }
         this.float32 = bo;
-        this.chunkLookup = bo != null && dataset instanceof ChunkedDatasetBase c && c.getFilters().isEmpty() ? lookup(c) : null;
+        this.chunkLookup = bo != null && dataset instanceof ChunkedDatasetBase c ? lookup(c) : null;
+        this.filtered = dataset instanceof ChunkedDataset c && !c.getFilters().isEmpty();
+        this.fill = fillValue(dataset);
     }
 
     /**
@@ -170,6 +178,15 @@ public final class Hdf5Volume implements AutoCloseable {
             s.add(d.getPath() + Arrays.toString(d.getDimensions()));
         }
         return s.isEmpty() ? "(none)" : String.join(", ", s.subList(0, Math.min(20, s.size())));
+    }
+
+    private static float fillValue(Dataset d) {
+        try {
+            Object f = d.getFillValue();
+            return f instanceof Number n ? n.floatValue() : 0f;
+        } catch (RuntimeException e) {
+            return 0f; // an unreadable fill-value message: only chunks never written would need it
+        }
     }
 
     /** See {@link Hdf5XanesStack}: jhdf keeps the chunk index behind a protected method; null when unreachable. */
@@ -308,7 +325,7 @@ public final class Hdf5Volume implements AutoCloseable {
                         return;
                     }
                 } catch (HdfException | UnsupportedOperationException | IndexOutOfBoundsException e) {
-                    // chunks never written (fill value), an unexpected index: jhdf's slice read below handles them
+                    // an unexpected index or chunk size: jhdf's slice read below handles them
                 }
             }
             readSlices(z0, planes, dst, offset);
@@ -380,6 +397,10 @@ public final class Hdf5Volume implements AutoCloseable {
             for (int oy = 0; oy < ny; oy += cy) {
                 for (int ox = 0; ox < nx; ox += cx) {
                     int[] origin = three ? new int[] {oz, oy, ox} : new int[] {oy, ox};
+                    int len = Math.min(nx, ox + cx) - ox;
+                    int zLo = Math.max(z0, oz);
+                    int zHi = Math.min(z0 + planes, oz + cz);
+                    int yHi = Math.min(ny, oy + cy);
                     FloatBuffer fb;
                     if (chunkLookup != null) {
                         long[] key = new long[origin.length];
@@ -387,17 +408,27 @@ public final class Hdf5Volume implements AutoCloseable {
                             key[i] = origin[i];
                         }
                         Chunk chunk = chunkLookup.get(new ChunkOffset(key));
-                        if (chunk == null || chunk.getSize() != chunkBytes) {
-                            throw new HdfException("chunk " + Arrays.toString(origin) + " not stored as a raw chunk");
+                        if (chunk == null) {
+                            // never written: HDF5 reads the fill value (jhdf 0.13's slice read gives 0 instead)
+                            for (int z = zLo; z < zHi; z++) {
+                                for (int y = oy; y < yHi; y++) {
+                                    int o = offset + (z - z0) * plane + y * nx + ox;
+                                    Arrays.fill(dst, o, o + len, fill);
+                                }
+                            }
+                            continue;
                         }
-                        fb = readAt(chunk.getAddress() + hdf.getUserBlockSize(), chunkBytes).asFloatBuffer();
+                        if (filtered) {
+                            fb = ByteBuffer.wrap(c.getDecompressedChunk(origin)).order(float32).asFloatBuffer();
+                        } else if (chunk.getSize() == chunkBytes) {
+                            fb = readAt(chunk.getAddress() + hdf.getUserBlockSize(), chunkBytes).asFloatBuffer();
+                        } else {
+                            throw new HdfException("chunk " + Arrays.toString(origin) + " holds " + chunk.getSize()
+                                    + " bytes, not the " + chunkBytes + " of an unfiltered chunk");
+                        }
                     } else {
                         fb = ByteBuffer.wrap(c.getDecompressedChunk(origin)).order(float32).asFloatBuffer();
                     }
-                    int len = Math.min(nx, ox + cx) - ox;
-                    int zLo = Math.max(z0, oz);
-                    int zHi = Math.min(z0 + planes, oz + cz);
-                    int yHi = Math.min(ny, oy + cy);
                     for (int z = zLo; z < zHi; z++) {
                         for (int y = oy; y < yHi; y++) {
                             int src = ((z - oz) * cy + (y - oy)) * cx;

@@ -350,7 +350,7 @@ public final class Hdf5Volume implements AutoCloseable {
 
     private ByteBuffer buffer(int bytes) {
         if (buffer == null || buffer.capacity() < bytes) {
-            buffer = ByteBuffer.allocateDirect(Math.max(bytes, Math.min(READ_BUFFER_BYTES, 1 << 16)));
+            buffer = ByteBuffer.allocateDirect(Math.max(bytes, READ_BUFFER_BYTES));
         }
         buffer.clear().limit(bytes);
         return buffer;

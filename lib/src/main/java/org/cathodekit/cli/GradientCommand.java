@@ -1,10 +1,7 @@
 package org.cathodekit.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.core.JsonOutput;
@@ -13,13 +10,9 @@ import org.cathodekit.gradient.GradientModel;
 import org.cathodekit.gradient.GradientOptions;
 import org.cathodekit.gradient.ThetaStatistics;
 import org.cathodekit.gradient.ValenceGradient;
+import org.cathodekit.io.Hdf5Volume;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.jhdf.HdfFile;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.Group;
-import io.jhdf.api.Node;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +21,11 @@ import picocli.CommandLine.Option;
  * {@code cathodekit gradient}: paper A's valence-gradient theta statistics of an edge-energy map
  * (2D dataset, {@code [y][x]}) or volume (3D, {@code [z][y][x]}) stored in HDF5, NaN outside the
  * particle. See {@link ValenceGradient} for the definitions. Writes no files.
+ *
+ * <p>The dataset is opened by {@link Hdf5Volume} (the one HDF5 volume loader). float32 volumes are
+ * streamed by slab ({@code ValenceGradient.volume(PlaneReader, ...)}: peak memory of one 16 MB slab,
+ * not of the volume; 128 MB RSS for a 340^3 volume against 373 MB whole); 2D maps and float64 data
+ * are read whole (float64 converted relative to its minimum).
  */
 @Command(name = "gradient", mixinStandardHelpOptions = true,
         description = {"Valence-gradient theta statistics (paper A, Fig. 4) of an edge-energy map or volume in HDF5.",
@@ -55,19 +53,25 @@ final class GradientCommand extends JsonCommand {
             throw new IllegalArgumentException("--bin must be 1, 2 or 3 (paper A's merge sizes), got " + bin);
         }
         GradientOptions options = GradientOptions.DEFAULTS.withVoxelSizeNm(checkVoxel(voxelNm)).withMerge(bin);
-        Loaded d = load(input, dataset);
+        Loaded d;
         String note;
         ThetaStatistics s;
-        try {
-            if (d.shape.length == 2) {
-                note = "2D dataset " + Arrays.toString(d.shape) + ": 2D model (gradient (u_x, u_y), uniform random reference)";
-                s = ValenceGradient.map(d.values, d.shape[0], d.shape[1], options);
-            } else {
-                note = "3D dataset " + Arrays.toString(d.shape) + ": 3D model (gradient (u_x, u_y, u_z), sin(theta) reference)";
-                s = ValenceGradient.volume(d.values, d.shape[0], d.shape[1], d.shape[2], options);
+        try (Hdf5Volume volume = Hdf5Volume.open(input, dataset, "an HDF5 file holding an edge-energy map")) {
+            d = load(volume);
+            try {
+                if (d.shape.length == 2) {
+                    note = "2D dataset " + Arrays.toString(d.shape) + ": 2D model (gradient (u_x, u_y), uniform random reference)";
+                    s = ValenceGradient.map(d.values, d.shape[0], d.shape[1], options);
+                } else {
+                    note = "3D dataset " + Arrays.toString(d.shape) + ": 3D model (gradient (u_x, u_y, u_z), sin(theta) reference)";
+                    s = d.values != null ? ValenceGradient.volume(d.values, d.shape[0], d.shape[1], d.shape[2], options)
+                            : ValenceGradient.volume(volume::readPlanes, d.shape[0], d.shape[1], d.shape[2], volume.chunkPlanes(), options);
+                }
+            } catch (DataFormatException e) {
+                throw e; // a read error: already names the file, the dataset and the planes
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(input, "dataset " + dataset, e.getMessage(), e);
             }
-        } catch (IllegalArgumentException e) {
-            throw new DataFormatException(input, "dataset " + dataset, e.getMessage(), e);
         }
         double h = s.unitSpacingNm();
         double[] c = s.centreUnits();
@@ -108,56 +112,46 @@ final class GradientCommand extends JsonCommand {
         return v;
     }
 
-    /** A dataset read as float32 with its shape and any conversion note. */
+    /**
+     * A dataset's shape and any conversion note, with its values as float32 when they are analysed in
+     * memory (2D maps, float64 data) or null when the volume is streamed from the file (float32 3D).
+     */
     record Loaded(float[] values, int[] shape, String note) {
     }
 
-    static Loaded load(Path file, String path) {
-        org.cathodekit.core.InputFiles.requireRegularFile(file, "an HDF5 file holding an edge-energy map");
-        try (HdfFile hdf = new HdfFile(file)) {
-            Node node;
-            try {
-                node = hdf.getByPath(path);
-            } catch (RuntimeException e) {
-                throw new DataFormatException(file, "dataset " + path, "not found; datasets in the file: " + listDatasets(hdf));
-            }
-            if (!(node instanceof Dataset ds)) {
-                throw new DataFormatException(file, "dataset " + path, "is a group, not a dataset; datasets in the file: "
-                        + listDatasets(hdf));
-            }
-            int[] dims = ds.getDimensions();
-            String note = null;
-            if (dims.length == 3 && dims[0] == 1) {
-                dims = new int[] {dims[1], dims[2]};
-                note = "leading dimension of size 1 dropped";
-            }
-            if (dims.length != 2 && dims.length != 3) {
-                throw new DataFormatException(file, "dataset " + path, "has " + dims.length + " dimension(s) "
-                        + Arrays.toString(ds.getDimensions()) + "; expected a 2D map [y][x] or a 3D volume [z][y][x]");
-            }
-            org.cathodekit.io.Hdf5MapFile.checkDataset(file, path, ds);
-            Class<?> type = ds.getJavaType();
-            Object flat = ds.getDataFlat();
-            float[] values;
-            if (flat instanceof float[] f) {
-                values = f;
-            } else if (flat instanceof double[] dd) {
-                values = relativeFloat(dd);
-                note = (note == null ? "" : note + "; ") + "float64 data converted to float32 relative to their minimum "
-                        + "(gradients unaffected)";
-            } else if (flat instanceof int[] || flat instanceof short[] || flat instanceof long[] || flat instanceof byte[]) {
-                throw new DataFormatException(file, "dataset " + path, "holds integers (" + type.getSimpleName()
-                        + "); expected float32/float64 edge energies in eV with NaN outside the particle");
-            } else {
-                throw new DataFormatException(file, "dataset " + path, "has unsupported type " + type
-                        + "; expected float32/float64 edge energies in eV");
-            }
-            return new Loaded(values, dims, note);
-        } catch (DataFormatException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new DataFormatException(file, "dataset " + path, "cannot be read as HDF5: " + e.getMessage(), e);
+    /** Checks the element type and shape of the opened dataset and reads what is analysed in memory. */
+    static Loaded load(Hdf5Volume volume) {
+        Path file = volume.file();
+        String path = volume.path();
+        int[] dims = volume.dimensions();
+        String note = null;
+        if (dims.length == 3 && dims[0] == 1) {
+            dims = new int[] {dims[1], dims[2]};
+            note = "leading dimension of size 1 dropped";
         }
+        Class<?> type = volume.elementType();
+        if (type == int.class || type == short.class || type == long.class || type == byte.class) {
+            throw new DataFormatException(file, "dataset " + path, "holds integers (" + type.getSimpleName()
+                    + "); expected float32/float64 edge energies in eV with NaN outside the particle");
+        }
+        if (type != float.class && type != double.class) {
+            throw new DataFormatException(file, "dataset " + path, "has unsupported type " + type
+                    + "; expected float32/float64 edge energies in eV");
+        }
+        if (dims.length == 3 && volume.isFloat32()) {
+            return new Loaded(null, dims, note); // streamed by slab: memory of one slab, not of the volume
+        }
+        if (type == float.class) {
+            return new Loaded(volume.readAll(), dims, note);
+        }
+        Object flat = volume.readFlat();
+        if (!(flat instanceof double[] dd)) {
+            throw new DataFormatException(file, "dataset " + path, "has unsupported type " + type
+                    + "; expected float32/float64 edge energies in eV");
+        }
+        note = (note == null ? "" : note + "; ") + "float64 data converted to float32 relative to their minimum "
+                + "(gradients unaffected)";
+        return new Loaded(relativeFloat(dd), dims, note);
     }
 
     private static float[] relativeFloat(double[] d) {
@@ -176,19 +170,4 @@ final class GradientCommand extends JsonCommand {
         return f;
     }
 
-    private static String listDatasets(Group g) {
-        List<String> out = new ArrayList<>();
-        collect(g, out);
-        return out.isEmpty() ? "(none)" : String.join(", ", out.subList(0, Math.min(20, out.size())));
-    }
-
-    private static void collect(Group g, List<String> out) {
-        for (Node n : g.getChildren().values()) {
-            if (n instanceof Dataset) {
-                out.add(n.getPath());
-            } else if (n instanceof Group child) {
-                collect(child, out);
-            }
-        }
-    }
 }

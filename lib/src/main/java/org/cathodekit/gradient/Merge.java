@@ -28,25 +28,36 @@ final class Merge {
             for (int r = from; r < to; r++) {
                 int z = r / my;
                 int y = r % my;
-                java.util.Arrays.fill(acc, 0);
-                for (int dz = 0; dz < bz; dz++) {
-                    for (int dy = 0; dy < b; dy++) {
-                        int i = ((z * bz + dz) * ny + (y * b + dy)) * nx;
-                        for (int x = 0; x < mx; x++) {
-                            double s = 0;
-                            for (int dx = 0; dx < b; dx++) {
-                                s += e[i++] - offset;
-                            }
-                            acc[x] += s;
-                        }
-                    }
-                }
-                int o = r * mx;
-                for (int x = 0; x < mx; x++) {
-                    out[o + x] = (float) (acc[x] * inv);
-                }
+                row(e, ((z * bz) * ny + y * b) * nx, ny, nx, b, bz, offset, inv, acc, out, r * mx);
             }
         });
         return out;
+    }
+
+    /**
+     * One merged row: averages the blocks whose first voxel row starts at {@code e[first]} (bz planes
+     * of b rows each, planes {@code ny * nx} apart) into {@code out[o .. o + nx/b)}. The same
+     * arithmetic (order included) for the in-memory and the streamed paths.
+     *
+     * @param acc scratch of at least {@code nx / b} doubles (overwritten)
+     */
+    static void row(float[] e, int first, int ny, int nx, int b, int bz, double offset, double inv, double[] acc, float[] out, int o) {
+        final int mx = nx / b;
+        java.util.Arrays.fill(acc, 0, mx, 0);
+        for (int dz = 0; dz < bz; dz++) {
+            for (int dy = 0; dy < b; dy++) {
+                int i = first + (dz * ny + dy) * nx;
+                for (int x = 0; x < mx; x++) {
+                    double s = 0;
+                    for (int dx = 0; dx < b; dx++) {
+                        s += e[i++] - offset;
+                    }
+                    acc[x] += s;
+                }
+            }
+        }
+        for (int x = 0; x < mx; x++) {
+            out[o + x] = (float) (acc[x] * inv);
+        }
     }
 }

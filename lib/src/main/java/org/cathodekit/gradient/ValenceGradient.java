@@ -1,5 +1,7 @@
 package org.cathodekit.gradient;
 
+import java.io.IOException;
+
 import org.cathodekit.core.Parallel;
 import org.cathodekit.core.Plausibility;
 
@@ -33,7 +35,8 @@ import org.cathodekit.core.Plausibility;
  * </ol>
  *
  * <h2>Performance</h2>
- * One pass over the input to count valid voxels, one to merge (b &gt; 1), one for the centre, one for
+ * A volume in a file is best streamed ({@link #volume(PlaneReader, int, int, int, int, GradientOptions)}:
+ * two reads, memory of one slab, same results). In memory: one pass over the input to count valid voxels, one to merge (b &gt; 1), one for the centre, one for
  * the gradients; each runs on primitive arrays in chunks of z-planes (2D: rows) via {@link Parallel},
  * partial sums combined in chunk order: results are bit-identical for any thread count. Extra memory:
  * the merged grid (1/b^3 of the input) and, only if a mask is given or the input holds Inf, one copy.
@@ -130,6 +133,24 @@ public final class ValenceGradient {
         return compute(energyEv, null, nz, ny, nx, options, GradientModel.VOLUME_3D);
     }
 
+    /**
+     * The 3D model streamed by z-slabs: the same result, bit for bit, as
+     * {@link #volume(float[], int, int, int, GradientOptions)} on the volume {@code planes} delivers,
+     * with memory bounded by one slab of about 16 MB (plus the 6-neighbour halo) instead of the
+     * volume. Each plane is read at most twice: once for the valid voxels, the plausibility check and
+     * the centre O, once for the gradients. A volume whose values the plausibility screen could flag
+     * (infinite, beyond 1e6, spread over more than half the screen's bound) is read whole on the
+     * second pass and analysed in memory, with the screen's warning.
+     *
+     * @param planes      the source of the {@code [nz][ny][nx]} edge energies (eV; NaN/Inf outside the particle)
+     * @param alignPlanes storage chunk depth of the source (slabs start on its multiples), 1 if none
+     * @throws IOException from the source
+     */
+    public static ThetaStatistics volume(PlaneReader planes, int nz, int ny, int nx, int alignPlanes, GradientOptions options)
+            throws IOException {
+        return VolumeStream.volume(planes, nz, ny, nx, alignPlanes, options, 0);
+    }
+
     /** As {@link #volume(float[], int, int, int, GradientOptions)}, voxels with {@code mask[i] == false} invalid. */
     public static ThetaStatistics volume(float[] energyEv, boolean[] mask, int nz, int ny, int nx, GradientOptions options) {
         return compute(energyEv, mask, nz, ny, nx, options, GradientModel.VOLUME_3D);
@@ -161,6 +182,19 @@ public final class ValenceGradient {
         double sumAbsCos;
         long interior;
         long dropped;
+
+        /** Resets to the empty state (reused per chunk slot by the streamed path). */
+        Acc clear() {
+            java.util.Arrays.fill(counts, 0);
+            java.util.Arrays.fill(weight, 0);
+            java.util.Arrays.fill(groupCounts, 0);
+            java.util.Arrays.fill(groupSize, 0);
+            java.util.Arrays.fill(sizeHist, 0);
+            sumAbsCos = 0;
+            interior = 0;
+            dropped = 0;
+            return this;
+        }
 
         void add(Acc o) {
             for (int i = 0; i < THETA_BINS; i++) {
@@ -214,11 +248,7 @@ public final class ValenceGradient {
         boolean[] hasInf = new boolean[1];
         double[] min = new double[1];
         countValid(e, mask, valid, hasInf, min);
-        if (valid[0] < MIN_VALID_VOXELS) {
-            throw new IllegalArgumentException("only " + valid[0] + " valid (finite" + (mask != null ? ", unmasked" : "")
-                    + ") voxels in the " + shape(model, nz, ny, nx) + " input; the gradient model needs at least "
-                    + MIN_VALID_VOXELS + (valid[0] == 0 ? " (all NaN or empty mask?)" : ""));
-        }
+        requireValidVoxels(valid[0], mask != null, model, nz, ny, nx);
         float[] data = e;
         if (mask != null || hasInf[0]) {
             data = new float[e.length];
@@ -232,18 +262,51 @@ public final class ValenceGradient {
         int mz = model == GradientModel.MAP_2D ? 1 : nz / b;
         int my = ny / b;
         int mx = nx / b;
+        requireUnits(model, nz, ny, nx, b);
+        float[] units = b == 1 ? data : Merge.blocks(data, nz, ny, nx, b, model == GradientModel.MAP_2D, min[0]);
+        // 3. centre of the valid units
+        double[] centre = centre(units, mz, my, mx);
+        // 4. gradients
+        double h = o.unitSpacingNm();
+        Acc acc = model == GradientModel.MAP_2D ? kernel2D(units, my, mx, centre, h) : kernel3D(units, mz, my, mx, centre, h);
+        return statistics(acc, model, o, nz, ny, nx, centre, warnings);
+    }
+
+    /** The "fewer than 27 valid voxels" check, shared by the in-memory and the streamed paths. */
+    static void requireValidVoxels(long valid, boolean masked, GradientModel model, int nz, int ny, int nx) {
+        if (valid < MIN_VALID_VOXELS) {
+            throw new IllegalArgumentException("only " + valid + " valid (finite" + (masked ? ", unmasked" : "")
+                    + ") voxels in the " + shape(model, nz, ny, nx) + " input; the gradient model needs at least "
+                    + MIN_VALID_VOXELS + (valid == 0 ? " (all NaN or empty mask?)" : ""));
+        }
+    }
+
+    /** The "at least 3 units per axis after merging" check, shared by both paths. */
+    static void requireUnits(GradientModel model, int nz, int ny, int nx, int b) {
+        int mz = model == GradientModel.MAP_2D ? 1 : nz / b;
+        int my = ny / b;
+        int mx = nx / b;
         int need = 3;
         if ((model == GradientModel.VOLUME_3D && mz < need) || my < need || mx < need) {
             throw new IllegalArgumentException("the " + shape(model, nz, ny, nx) + " input merged with b = " + b
                     + " gives " + shape(model, mz, my, mx) + " units; central differences need at least 3 per axis");
         }
-        float[] units = b == 1 ? data : Merge.blocks(data, nz, ny, nx, b, model == GradientModel.MAP_2D, min[0]);
-        // 3. centre of the valid units
-        double[] centre = centre(units, mz, my, mx);
+    }
+
+    /**
+     * The result from the summed accumulator (groups filled), shared by both paths so that they
+     * cannot differ: densities, group means, size histograms, warnings.
+     *
+     * @param centre {x, y, z, count} of the valid units
+     */
+    static ThetaStatistics statistics(Acc acc, GradientModel model, GradientOptions o, int nz, int ny, int nx, double[] centre,
+            java.util.List<String> warnings) {
+        int b = o.merge();
+        int mz = model == GradientModel.MAP_2D ? 1 : nz / b;
+        int my = ny / b;
+        int mx = nx / b;
         long validUnits = (long) centre[3];
-        // 4. gradients
         double h = o.unitSpacingNm();
-        Acc acc = model == GradientModel.MAP_2D ? kernel2D(units, my, mx, centre, h) : kernel3D(units, mz, my, mx, centre, h);
         long vectors = 0;
         for (long c : acc.counts) {
             vectors += c;
@@ -282,7 +345,7 @@ public final class ValenceGradient {
                 model.tangentialIndex(meanAbsCos), acc.groupCounts, groupMean, edges, sizeCounts, warnings);
     }
 
-    private static String shape(GradientModel model, int nz, int ny, int nx) {
+    static String shape(GradientModel model, int nz, int ny, int nx) {
         return model == GradientModel.MAP_2D ? "[" + ny + "][" + nx + "] (2D)" : "[" + nz + "][" + ny + "][" + nx + "] (3D)";
     }
 
@@ -365,70 +428,80 @@ public final class ValenceGradient {
     }
 
     private static Acc kernel3D(float[] e, int nz, int ny, int nx, double[] centre, double h) {
-        final double ox = centre[0];
-        final double oy = centre[1];
-        final double oz = centre[2];
         final double inv2h = 1.0 / (2 * h);
-        final int plane = ny * nx;
         int chunks = Parallel.chunkCount(nz - 2, PLANES_PER_CHUNK);
         Acc[] accs = new Acc[chunks];
         Parallel.forEachChunk(nz - 2, PLANES_PER_CHUNK, (k, from, to) -> {
             Acc a = new Acc();
-            final long[] counts = a.counts;
-            final double[] weight = a.weight;
-            final long[] hist = a.sizeHist;
-            double sumAbsCos = 0;
-            long interior = 0;
-            long dropped = 0;
-            for (int z = from + 1; z < to + 1; z++) {
-                final double vz = oz - z;
-                for (int y = 1; y < ny - 1; y++) {
-                    final double vy = oy - y;
-                    final int row = (z * ny + y) * nx;
-                    for (int x = 1; x < nx - 1; x++) {
-                        final int i = row + x;
-                        final float c = e[i];
-                        if (c != c) {
-                            continue;
-                        }
-                        final float xm = e[i - 1];
-                        final float xp = e[i + 1];
-                        final float ym = e[i - nx];
-                        final float yp = e[i + nx];
-                        final float zm = e[i - plane];
-                        final float zp = e[i + plane];
-                        if (xm != xm || xp != xp || ym != ym || yp != yp || zm != zm || zp != zp) {
-                            continue;
-                        }
-                        interior++;
-                        final double ux = ((double) xp - xm) * inv2h;
-                        final double uy = ((double) yp - ym) * inv2h;
-                        final double uz = ((double) zp - zm) * inv2h;
-                        final double vx = ox - x;
-                        final double uu = ux * ux + uy * uy + uz * uz;
-                        final double vv = vx * vx + vy * vy + vz * vz;
-                        if (uu == 0 || vv == 0) {
-                            dropped++;
-                            continue;
-                        }
-                        final double size = Math.sqrt(uu);
-                        double cos = (ux * vx + uy * vy + uz * vz) / (size * Math.sqrt(vv));
-                        cos = cos > 1 ? 1 : (cos < -1 ? -1 : cos);
-                        final int bin = thetaBin(cos);
-                        final int g = GROUP_OF_BIN[bin];
-                        counts[bin]++;
-                        weight[bin] += size;
-                        hist[g * SIZE_BINS + sizeBin(size)]++;
-                        sumAbsCos += Math.abs(cos);
-                    }
-                }
-            }
-            a.sumAbsCos = sumAbsCos;
-            a.interior = interior;
-            a.dropped = dropped;
+            planes3D(e, 0, from + 1, to + 1, ny, nx, centre, inv2h, a);
             accs[k] = a;
         });
         return combine(accs);
+    }
+
+    /**
+     * The 3D kernel on the interior planes {@code [zFrom, zTo)} of a slab whose first plane is
+     * {@code firstPlane} (global z of {@code e[0]}); the slab must hold planes {@code zFrom - 1 ..
+     * zTo}. Adds to {@code a} (not thread-safe: one accumulator per chunk). Primitive arrays only, no
+     * allocation; voxels are visited in z, y, x order, so a chunk's sums do not depend on the slab.
+     */
+    static void planes3D(float[] e, int firstPlane, int zFrom, int zTo, int ny, int nx, double[] centre, double inv2h, Acc a) {
+        final double ox = centre[0];
+        final double oy = centre[1];
+        final double oz = centre[2];
+        final int plane = ny * nx;
+        final long[] counts = a.counts;
+        final double[] weight = a.weight;
+        final long[] hist = a.sizeHist;
+        double sumAbsCos = a.sumAbsCos;
+        long interior = a.interior;
+        long dropped = a.dropped;
+        for (int z = zFrom; z < zTo; z++) {
+            final double vz = oz - z;
+            for (int y = 1; y < ny - 1; y++) {
+                final double vy = oy - y;
+                final int row = ((z - firstPlane) * ny + y) * nx;
+                for (int x = 1; x < nx - 1; x++) {
+                    final int i = row + x;
+                    final float c = e[i];
+                    if (c != c) {
+                        continue;
+                    }
+                    final float xm = e[i - 1];
+                    final float xp = e[i + 1];
+                    final float ym = e[i - nx];
+                    final float yp = e[i + nx];
+                    final float zm = e[i - plane];
+                    final float zp = e[i + plane];
+                    if (xm != xm || xp != xp || ym != ym || yp != yp || zm != zm || zp != zp) {
+                        continue;
+                    }
+                    interior++;
+                    final double ux = ((double) xp - xm) * inv2h;
+                    final double uy = ((double) yp - ym) * inv2h;
+                    final double uz = ((double) zp - zm) * inv2h;
+                    final double vx = ox - x;
+                    final double uu = ux * ux + uy * uy + uz * uz;
+                    final double vv = vx * vx + vy * vy + vz * vz;
+                    if (uu == 0 || vv == 0) {
+                        dropped++;
+                        continue;
+                    }
+                    final double size = Math.sqrt(uu);
+                    double cos = (ux * vx + uy * vy + uz * vz) / (size * Math.sqrt(vv));
+                    cos = cos > 1 ? 1 : (cos < -1 ? -1 : cos);
+                    final int bin = thetaBin(cos);
+                    final int g = GROUP_OF_BIN[bin];
+                    counts[bin]++;
+                    weight[bin] += size;
+                    hist[g * SIZE_BINS + sizeBin(size)]++;
+                    sumAbsCos += Math.abs(cos);
+                }
+            }
+        }
+        a.sumAbsCos = sumAbsCos;
+        a.interior = interior;
+        a.dropped = dropped;
     }
 
     private static Acc kernel2D(float[] e, int ny, int nx, double[] centre, double h) {
@@ -493,6 +566,11 @@ public final class ValenceGradient {
         for (Acc a : accs) {
             total.add(a);
         }
+        return groups(total);
+    }
+
+    /** Fills the group counts and |u| sums of a total from its theta bins (after every chunk was added). */
+    static Acc groups(Acc total) {
         for (int i = 0; i < THETA_BINS; i++) {
             total.groupCounts[GROUP_OF_BIN[i]] += total.counts[i];
             total.groupSize[GROUP_OF_BIN[i]] += total.weight[i];

@@ -50,7 +50,7 @@ final class EdgeBlockKernel {
     private final double[] c1 = new double[BLOCK];
     private final double[] c2 = new double[BLOCK];
     private final double[] c3 = new double[BLOCK];
-    private final double[] limit = new double[BLOCK];
+    private final double[] largestDeviation = new double[BLOCK];
     private final boolean[] windowPlausible = new boolean[BLOCK];
     private final double[] spectrum;
     /** {@code E_i - Ebar_pre} and {@code E_i - Ebar_post} for every energy (the reference's inline differences). */
@@ -108,13 +108,16 @@ final class EdgeBlockKernel {
         for (int e = 0; e < ne; e++) {
             float[] p = planes[e];
             int o = e * BLOCK;
-            boolean bad = false;
             for (int v = 0; v < n; v++) {
-                double x = p[from + v];
-                mu[o + v] = x;
-                bad |= !(Math.abs(x) <= max);
+                mu[o + v] = p[from + v];
             }
-            if (bad) {
+            // largest |mu| of the plane: NaN when any is NaN (Math.max propagates it), so one test finds
+            // every non-finite or implausible value; a vectorisable reduction instead of a branch per value
+            double largest = 0;
+            for (int v = 0; v < n; v++) {
+                largest = Math.max(largest, Math.abs(mu[o + v]));
+            }
+            if (!(largest <= max)) {
                 for (int v = 0; v < n; v++) {
                     double x = mu[o + v];
                     if (!(Math.abs(x) <= max)) {
@@ -204,17 +207,19 @@ final class EdgeBlockKernel {
         }
         if (k.edgeOn) {
             // EdgeKernel.whitelineWindowPlausible with the jump of EdgeKernel.analyse
-            for (int v = 0; v < n; v++) {
-                double j = (postSum[v] + postSlope[v] * k.refPost) - (preSum[v] + preSlope[v] * k.refPre);
-                limit[v] = Plausibility.WHITELINE_MU_MAX_JUMPS * Math.abs(j);
-                windowPlausible[v] = true;
-            }
+            // all |mu_i - pre(E_i)| <= limit  <=>  max_i |mu_i - pre(E_i)| <= limit, NaN included (Math.max propagates
+            // it and every comparison with NaN is false); the window is never empty
+            java.util.Arrays.fill(largestDeviation, 0, n, 0.0);
             for (int i = k.w0; i <= k.w1; i++) {
                 int o = i * BLOCK;
                 double d = dPre[i];
                 for (int v = 0; v < n; v++) {
-                    windowPlausible[v] &= Math.abs(mu[o + v] - (preSum[v] + preSlope[v] * d)) <= limit[v];
+                    largestDeviation[v] = Math.max(largestDeviation[v], Math.abs(mu[o + v] - (preSum[v] + preSlope[v] * d)));
                 }
+            }
+            for (int v = 0; v < n; v++) {
+                double j = (postSum[v] + postSlope[v] * k.refPost) - (preSum[v] + preSlope[v] * k.refPre);
+                windowPlausible[v] = largestDeviation[v] <= Plausibility.WHITELINE_MU_MAX_JUMPS * Math.abs(j);
             }
         }
     }

@@ -35,7 +35,8 @@ public final class XanesPeerBenchmark {
     }
 
     static final String[] WINDOWS = {"--pre", "8250:8320", "--post", "8380:8600", "--edge", "8330:8365", "--whiteline", "8343:8357"};
-    private static final Pattern IN_PROCESS = Pattern.compile("in-process ([0-9.]+) s");
+    /** "in-process" of this XanesBenchmark; "total" (open to write, no summary) of the version before issue 15, for before/after runs. */
+    private static final Pattern IN_PROCESS = Pattern.compile("(?:in-process|total) ([0-9.]+) s");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): ([0-9]+)");
     private static final Pattern PEER_SECONDS = Pattern.compile("\"seconds\": ([0-9.eE+-]+)");
     private static final Pattern VOXELS = Pattern.compile("\"voxels\":([0-9]+)");
@@ -74,7 +75,7 @@ public final class XanesPeerBenchmark {
                 String bench = run(List.of("java", "-Xmx1g", "-XX:+UseParallelGC", "-cp", jar.toString(), XanesBenchmark.class.getName(),
                         "--input", in.toString(), "--out", work.resolve("speedx-bench-maps.h5").toString()));
                 double inProcess = parse(IN_PROCESS, bench, "XanesBenchmark");
-                String runLine = bench.lines().filter(l -> l.startsWith("run 1")).findFirst().orElse(bench);
+                String runLine = bench.lines().filter(l -> l.startsWith("run 1") && l.contains("threads")).findFirst().orElse("threads ? " + bench);
                 System.out.println(in.getFileName() + " round " + r + " in-process: " + runLine.substring(runLine.indexOf("threads")));
                 List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v", "java", "-Djava.awt.headless=true", "-Xmx1g",
                         "-XX:+UseParallelGC", "-jar", jar.toString(), "xanes", "map", "--input", in.toString(),

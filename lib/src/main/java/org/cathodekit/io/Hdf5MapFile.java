@@ -30,7 +30,7 @@ import io.jhdf.exceptions.HdfException;
  * HDF5 files of XANES metric maps, written atomically (temporary file + rename: the output appears
  * only when complete) with jhdf.
  *
- * <p>Content (map datasets of up to {@link #MAX_CHUNK_BYTES} stored as one chunk, larger ones contiguous): {@code /edge50}, {@code /whiteline} (float32, eV, NaN where missing),
+ * <p>Content: {@code /edge50}, {@code /whiteline} (float32, eV, NaN where missing),
  * {@code /edge_jump} (float32), {@code /status} (uint8 bits, see
  * {@link org.cathodekit.xanes.VoxelStatus}), each {@code [y][x]} for 2D stacks or {@code [z][y][x]}
  * for volumes, with {@code units}/{@code long_name} attributes; group {@code /provenance} with
@@ -66,26 +66,21 @@ public final class Hdf5MapFile {
      * @param provenance extra provenance entries (e.g. input file, layout), written as text attributes
      */
     public static void write(Path out, EdgeMaps maps, Map<String, String> provenance) throws IOException {
-        write(out, maps, provenance, MAX_CHUNK_BYTES);
-    }
-
-    /** {@link #write(Path, EdgeMaps, Map)} with datasets up to {@code maxChunkBytes} in one chunk, larger ones contiguous (tests: both on small maps). */
-    static void write(Path out, EdgeMaps maps, Map<String, String> provenance, long maxChunkBytes) throws IOException {
         AtomicFiles.write(out, tmp -> {
             try (WritableHdfFile f = HdfFile.write(tmp)) {
                 if (maps.edge50() != null) {
-                    putMap(f, maps.edge50(), maps.volume(), maxChunkBytes, "half-step edge energy: first upward crossing of normalised mu = 0.5 in the edge window, linear interpolation");
+                    putMap(f, maps.edge50(), maps.volume(), "half-step edge energy: first upward crossing of normalised mu = 0.5 in the edge window, linear interpolation");
                 }
                 if (maps.whiteline() != null) {
-                    putMap(f, maps.whiteline(), maps.volume(), maxChunkBytes, "white-line energy: maximum of a least-squares " + maps.options().whitelineFit()
+                    putMap(f, maps.whiteline(), maps.volume(), "white-line energy: maximum of a least-squares " + maps.options().whitelineFit()
                             + " fit to raw mu over the white-line window");
                 }
                 if (maps.edgeJump() != null) {
-                    putMap(f, maps.edgeJump(), maps.volume(), maxChunkBytes, "edge jump post(E_ref) - pre(E_ref)");
+                    putMap(f, maps.edgeJump(), maps.volume(), "edge jump post(E_ref) - pre(E_ref)");
                 }
                 byte[][][] st = maps.status().toArray();
-                DatasetCreationOptions sc = chunked(st.length, st[0].length, st[0][0].length, Byte.BYTES, maps.volume(), true, maxChunkBytes);
-                WritableDataset sd = maps.volume() ? f.putDataset("status", st, sc) : f.putDataset("status", st[0], sc);
+                WritableDataset sd = maps.volume() ? f.putDataset("status", st, DatasetCreationOptions.builder().unsigned().build())
+                        : f.putDataset("status", st[0], DatasetCreationOptions.builder().unsigned().build());
                 sd.putAttribute("long_name", "per-voxel status bits: 0 valid, 1 masked (edge jump below minimum), 2 no 0.5 crossing, "
                         + "4 white-line fit rejected, 8 non-finite spectrum, 16 implausible value (see org.cathodekit.core.Plausibility)");
                 WritableGroup p = f.putGroup("provenance");
@@ -129,8 +124,7 @@ public final class Hdf5MapFile {
             try (WritableHdfFile f = HdfFile.write(tmp)) {
                 for (VoxelMap m : maps) {
                     float[][][] a = m.toArray();
-                    DatasetCreationOptions c = chunked(m.depth(), m.height(), m.width(), Float.BYTES, a.length > 1, false, MAX_CHUNK_BYTES);
-                    WritableDataset d = a.length > 1 ? f.putDataset(m.name(), a, c) : f.putDataset(m.name(), a[0], c);
+                    WritableDataset d = a.length > 1 ? f.putDataset(m.name(), a) : f.putDataset(m.name(), a[0]);
                     d.putAttribute("units", m.unit());
                 }
                 WritableGroup p = f.putGroup("provenance");
@@ -170,43 +164,9 @@ public final class Hdf5MapFile {
         g.putAttribute(name, w == null ? new double[] {Double.NaN, Double.NaN} : new double[] {w.startEv(), w.endEv()});
     }
 
-    /**
-     * Largest map dataset written as one storage chunk. jhdf 0.13 writes a contiguous dataset with one
-     * {@code write()} call per row (45,069 calls for the four maps of a 2 M-voxel volume, issue 15), a
-     * chunked one with one call per chunk, but it first encodes the whole dataset into a buffer and then
-     * copies each chunk out of it element by element. Measured (2 cores, under load): the 2 M-voxel
-     * volume's maps write in 0.06-0.07 s as single chunks vs 0.12-0.17 s contiguous (warm JVM); the
-     * 20 M-voxel volume's in 1.5-2.0 s chunked (64 MB or 4 MB chunks; the copies also fill a 1 GB heap:
-     * peak RSS 0.85 -> 1.2 GB) vs 0.95 s contiguous. So a dataset up to this size is one chunk (one
-     * write), a larger one stays contiguous.
-     */
-    static final long MAX_CHUNK_BYTES = 64L << 20;
-
-    /**
-     * The storage chunk of a {@code [z][y][x]} ({@code volume}) or {@code [y][x]} map of elements of
-     * {@code bytes}: the whole dataset when it holds at most {@code maxChunkBytes}, else null (contiguous).
-     */
-    static int[] chunkDimensions(int nz, int ny, int nx, int bytes, boolean volume, long maxChunkBytes) {
-        long size = (volume ? (long) nz : 1L) * ny * nx * bytes;
-        if (size > maxChunkBytes) {
-            return null;
-        }
-        return volume ? new int[] {nz, ny, nx} : new int[] {ny, nx};
-    }
-
-    private static DatasetCreationOptions chunked(int nz, int ny, int nx, int bytes, boolean volume, boolean unsigned, long maxChunkBytes) {
-        DatasetCreationOptions.Builder b = DatasetCreationOptions.builder();
-        int[] chunk = chunkDimensions(nz, ny, nx, bytes, volume, maxChunkBytes);
-        if (chunk != null) {
-            b.chunkDimensions(chunk);
-        }
-        return unsigned ? b.unsigned().build() : b.build();
-    }
-
-    private static void putMap(WritableHdfFile f, VoxelMap m, boolean volume, long maxChunkBytes, String longName) {
+    private static void putMap(WritableHdfFile f, VoxelMap m, boolean volume, String longName) {
         float[][][] a = m.toArray();
-        DatasetCreationOptions c = chunked(m.depth(), m.height(), m.width(), Float.BYTES, volume, false, maxChunkBytes);
-        WritableDataset d = volume ? f.putDataset(m.name(), a, c) : f.putDataset(m.name(), a[0], c);
+        WritableDataset d = volume ? f.putDataset(m.name(), a) : f.putDataset(m.name(), a[0]);
         d.putAttribute("units", m.unit());
         d.putAttribute("long_name", longName);
     }

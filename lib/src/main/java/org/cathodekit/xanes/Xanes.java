@@ -35,7 +35,9 @@ import org.cathodekit.core.Parallel;
  * {@code slabBytes} of float data, reading the next slab on a background thread while the current
  * one is analysed in parallel chunks ({@link Parallel}). Memory: two slabs plus the output maps
  * (13 bytes per voxel with edge windows: three float maps and one byte status map). Every voxel is
- * computed independently, so the maps are bit-identical for any thread count and slab size.
+ * computed independently, so the maps are bit-identical for any thread count and slab size. Each chunk
+ * is computed by {@link EdgeBlockKernel} (energy planes over blocks of 256 voxels), which gives the
+ * same bits as the per-voxel {@link EdgeKernel#analyse} used for single spectra.
  */
 public final class Xanes {
     private Xanes() {

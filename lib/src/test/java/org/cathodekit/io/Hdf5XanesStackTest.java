@@ -181,60 +181,6 @@ class Hdf5XanesStackTest {
         }
     }
 
-    /**
-     * Map datasets up to {@code MAX_CHUNK_BYTES} are written as one chunk (one jhdf write instead of one
-     * per row, issue 15), larger ones contiguous: both kinds in one file read back identically through
-     * jhdf and through h5py (HDF5 1.10), which also reports the storage.
-     */
-    @Test
-    void mapsWrittenAsOneChunkOrContiguousReadBackIdentically() throws Exception {
-        assertEquals(null, Hdf5MapFile.chunkDimensions(320, 250, 250, 4, true, Hdf5MapFile.MAX_CHUNK_BYTES));
-        assertArrayEquals(new int[] {32, 250, 250}, Hdf5MapFile.chunkDimensions(32, 250, 250, 4, true, Hdf5MapFile.MAX_CHUNK_BYTES));
-        assertArrayEquals(new int[] {5, 6}, Hdf5MapFile.chunkDimensions(1, 5, 6, 4, false, 5 * 6 * 4));
-        assertEquals(null, Hdf5MapFile.chunkDimensions(1, 5, 6, 4, false, 5 * 6 * 4 - 1));
-        double[] e = energies();
-        EdgeMaps maps = Xanes.maps(StackSource.inMemory(e, stack(e, 7, 5, 6), true), OPT);
-        Path out = dir.resolve("chunks.h5");
-        Hdf5MapFile.write(out, maps, Map.of(), 500); // float maps (840 bytes) contiguous, the status bytes (210) one chunk
-        assertEquals(maps.edge50(), Hdf5MapFile.readMap(out, "edge50"));
-        assertEquals(maps.edgeJump(), Hdf5MapFile.readMap(out, "edge_jump"));
-        try (HdfFile h = new HdfFile(out)) {
-            assertTrue(h.getByPath("/edge50") instanceof io.jhdf.api.dataset.ContiguousDataset);
-            io.jhdf.api.Dataset sd = (io.jhdf.api.Dataset) h.getByPath("/status");
-            assertArrayEquals(new int[] {7, 5, 6}, ((io.jhdf.api.dataset.ChunkedDataset) sd).getChunkDimensions());
-            int[][][] st = (int[][][]) sd.getData(); // uint8 read widened
-            for (int z = 0; z < 7; z++) {
-                for (int y = 0; y < 5; y++) {
-                    for (int x = 0; x < 6; x++) {
-                        assertEquals(maps.status().get(z, y, x), st[z][y][x]);
-                    }
-                }
-            }
-        }
-        Path whole = dir.resolve("whole.h5");
-        Hdf5MapFile.write(whole, maps, Map.of()); // every dataset one chunk
-        assertEquals(maps.whiteline(), Hdf5MapFile.readMap(whole, "whiteline"));
-        Path py = Path.of("/usr/bin/python3");
-        Assumptions.assumeTrue(Files.isExecutable(py) && run(List.of(py.toString(), "-c", "import h5py")).startsWith("0"),
-                "SKIP: /usr/bin/python3 with h5py not available");
-        String script = "import h5py,numpy as np,sys,hashlib\n"
-                + "f=h5py.File(sys.argv[1],'r')\n"
-                + "g=h5py.File(sys.argv[2],'r')\n"
-                + "print(f['edge50'].chunks, f['status'].chunks, g['edge50'].chunks, hashlib.sha256(f['edge50'][()].astype('<f4').tobytes()).hexdigest(),"
-                + " hashlib.sha256(g['edge50'][()].astype('<f4').tobytes()).hexdigest())\n";
-        String r = run(List.of(py.toString(), "-c", script, out.toString(), whole.toString()));
-        java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(7 * 5 * 6 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (int z = 0; z < 7; z++) {
-            for (int y = 0; y < 5; y++) {
-                for (int x = 0; x < 6; x++) {
-                    bb.putFloat(maps.edge50().get(z, y, x));
-                }
-            }
-        }
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bb.array()));
-        assertEquals("0\nNone (7, 5, 6) (7, 5, 6) " + sha + " " + sha, r.trim(), r);
-    }
-
     /** jhdf 0.13.0 writes unreadable files for huge attributes and long names: the writer prevents both. */
     @Test
     void longProvenanceIsCutAndBadNamesAreRejected() throws Exception {

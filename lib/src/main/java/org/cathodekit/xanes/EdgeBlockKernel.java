@@ -76,12 +76,12 @@ final class EdgeBlockKernel {
      * Analyses voxels {@code from .. from + n - 1} of {@code planes} ({@code n <= BLOCK}).
      *
      * @param planes  {@code [energy][voxel]} (not modified)
-     * @param e50     receives edge50 per voxel at {@code [0, n)} (float, as the maps store it), or null
+     * @param e50     receives edge50 per voxel at {@code [0, n)} (eV, the reference's double), or null
      * @param wl      receives the white-line energy, or null
      * @param jump    receives the edge jump, or null
      * @param status  receives the {@link VoxelStatus} bits
      */
-    void analyse(float[][] planes, int from, int n, float[] e50, float[] wl, float[] jump, byte[] status) {
+    void analyse(float[][] planes, int from, int n, double[] e50, double[] wl, double[] jump, byte[] status) {
         load(planes, from, n);
         if (k.edgeOn) {
             lines(n);
@@ -225,7 +225,7 @@ final class EdgeBlockKernel {
     }
 
     /** Pass 4: the decisions of {@link EdgeKernel#analyse}, in its order, for voxel {@code v}. */
-    private void finish(int v, float[] e50Out, float[] wlOut, float[] jumpOut, byte[] statusOut) {
+    private void finish(int v, double[] e50Out, double[] wlOut, double[] jumpOut, byte[] statusOut) {
         double e50 = Double.NaN;
         double wl = Double.NaN;
         double jump = Double.NaN;
@@ -265,13 +265,13 @@ final class EdgeBlockKernel {
         }
         statusOut[v] = (byte) status;
         if (e50Out != null) {
-            e50Out[v] = (float) e50;
+            e50Out[v] = e50;
         }
         if (wlOut != null) {
-            wlOut[v] = (float) wl;
+            wlOut[v] = wl;
         }
         if (jumpOut != null) {
-            jumpOut[v] = (float) jump;
+            jumpOut[v] = jump;
         }
     }
 

@@ -111,9 +111,9 @@ public final class Xanes {
     /** Per-thread block kernel and its result buffers. */
     private static final class BlockScratch {
         final EdgeBlockKernel kernel;
-        final float[] e50 = new float[EdgeBlockKernel.BLOCK];
-        final float[] wl = new float[EdgeBlockKernel.BLOCK];
-        final float[] jump = new float[EdgeBlockKernel.BLOCK];
+        final double[] e50 = new double[EdgeBlockKernel.BLOCK];
+        final double[] wl = new double[EdgeBlockKernel.BLOCK];
+        final double[] jump = new double[EdgeBlockKernel.BLOCK];
         final byte[] status = new byte[EdgeBlockKernel.BLOCK];
 
         BlockScratch(EdgeKernel k) {
@@ -231,11 +231,18 @@ public final class Xanes {
                                 int len = Math.min(nx - x, m - done);
                                 System.arraycopy(b.status, done, status[z][y], x, len);
                                 if (edgeOn) {
-                                    System.arraycopy(b.e50, done, e50[z][y], x, len);
-                                    System.arraycopy(b.jump, done, jump[z][y], x, len);
+                                    float[] e50Row = e50[z][y];
+                                    float[] jumpRow = jump[z][y];
+                                    for (int i = 0; i < len; i++) {
+                                        e50Row[x + i] = (float) b.e50[done + i];
+                                        jumpRow[x + i] = (float) b.jump[done + i];
+                                    }
                                 }
                                 if (wlOn) {
-                                    System.arraycopy(b.wl, done, wl[z][y], x, len);
+                                    float[] wlRow = wl[z][y];
+                                    for (int i = 0; i < len; i++) {
+                                        wlRow[x + i] = (float) b.wl[done + i];
+                                    }
                                 }
                                 done += len;
                             }

@@ -127,6 +127,58 @@ class EdgeBlockKernelTest {
         }
     }
 
+    /**
+     * The kernels' double results, before the maps round them to float (a difference in the last bits
+     * of a double, e.g. a fused multiply-add, would mostly vanish in the float maps): identical raw bits.
+     */
+    @Test
+    void blockKernelGivesTheReferencesDoublesForEveryVoxel() {
+        int[] counts = new int[Planted.values().length];
+        float[][][][] s = plantedVolume(16, counts);
+        int nv = NZ * NY * NX;
+        float[][] planes = new float[E.length][nv];
+        for (int e = 0; e < E.length; e++) {
+            for (int z = 0; z < NZ; z++) {
+                for (int y = 0; y < NY; y++) {
+                    System.arraycopy(s[e][z][y], 0, planes[e], (z * NY + y) * NX, NX);
+                }
+            }
+        }
+        for (EdgeOptions o : optionSets()) {
+            EdgeKernel reference = new EdgeKernel(E, o);
+            EdgeBlockKernel block = new EdgeBlockKernel(reference);
+            double[] e50 = new double[EdgeBlockKernel.BLOCK];
+            double[] wl = new double[EdgeBlockKernel.BLOCK];
+            double[] jump = new double[EdgeBlockKernel.BLOCK];
+            byte[] status = new byte[EdgeBlockKernel.BLOCK];
+            double[] mu = new double[E.length];
+            double[] out = new double[3];
+            int finiteResults = 0;
+            for (int v0 = 0; v0 < nv; v0 += EdgeBlockKernel.BLOCK) {
+                int n = Math.min(EdgeBlockKernel.BLOCK, nv - v0);
+                block.analyse(planes, v0, n, o.hasEdge() ? e50 : null, o.hasWhiteline() ? wl : null, o.hasEdge() ? jump : null, status);
+                for (int v = 0; v < n; v++) {
+                    for (int e = 0; e < E.length; e++) {
+                        mu[e] = planes[e][v0 + v];
+                    }
+                    int st = reference.analyse(mu, out);
+                    String at = o + ", voxel " + (v0 + v);
+                    assertEquals(st, status[v], at);
+                    if (o.hasEdge()) {
+                        assertEquals(Double.doubleToRawLongBits(out[EdgeKernel.EDGE50]), Double.doubleToRawLongBits(e50[v]), at + " edge50");
+                        assertEquals(Double.doubleToRawLongBits(out[EdgeKernel.JUMP]), Double.doubleToRawLongBits(jump[v]), at + " jump");
+                        finiteResults += Double.isFinite(e50[v]) ? 1 : 0;
+                    }
+                    if (o.hasWhiteline()) {
+                        assertEquals(Double.doubleToRawLongBits(out[EdgeKernel.WHITELINE]), Double.doubleToRawLongBits(wl[v]), at + " whiteline");
+                        finiteResults += Double.isFinite(wl[v]) ? 1 : 0;
+                    }
+                }
+            }
+            assertTrue(finiteResults > nv / 4, o + ": too few valid voxels to prove much (" + finiteResults + ")");
+        }
+    }
+
     @Test
     void blockKernelIsBitIdenticalOnA2dStackWithRowsLongerThanABlock() throws IOException {
         // rows of 300 voxels: one block ends inside each row

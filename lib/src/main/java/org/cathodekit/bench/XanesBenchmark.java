@@ -1,6 +1,7 @@
 package org.cathodekit.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,22 +14,29 @@ import org.cathodekit.io.Hdf5XanesStack;
 import org.cathodekit.xanes.EdgeMaps;
 import org.cathodekit.xanes.EdgeOptions;
 import org.cathodekit.xanes.EnergyWindow;
+import org.cathodekit.xanes.Summary;
 import org.cathodekit.xanes.Xanes;
+import org.cathodekit.xanes.XanesStatistics;
 
 /**
- * XANES map benchmark (not a unit test). Input stacks are made by {@code lib/bench/xanes_numpy.py
- * generate} (FXI layout, 60 energies), which also times a vectorised numpy implementation of the same
- * definitions ({@code compute}) and compares maps ({@code compare}).
+ * XANES map benchmark (not a unit test): the in-process work of {@code cathodekit xanes map}, timed
+ * part by part. Input stacks are made by {@code lib/bench/xanes_numpy.py generate} (FXI layout, 60
+ * energies); {@link XanesPeerBenchmark} runs this, the whole command and the numpy peer side by side.
  *
  * <pre>
- * java -Xmx1g -cp lib/target/cathodekit-0.1.0-cli.jar org.cathodekit.bench.XanesBenchmark \
- *      --input small.h5 --out maps.h5 [--threads N] [--repeat R] [--check-threads] [--whiteline-fit QUADRATIC|QUADRATIC_AT_MAXIMUM|CUBIC|GAUSSIAN]
+ * java -Xmx1g -XX:+UseParallelGC -cp lib/target/cathodekit-0.1.0-cli.jar org.cathodekit.bench.XanesBenchmark \
+ *      --input small.h5 --out maps.h5 [--threads N] [--repeat R] [--read-only] [--check-threads] [--whiteline-fit FIT]
  * </pre>
  *
- * Prints the wall time of HDF5 -> edge50 + whiteline maps -> HDF5 (read, compute, write), the JVM's
- * peak resident set size ({@code VmHWM}), and with {@code --check-threads} whether the maps computed
- * with 1 thread and with all threads are bit-identical. Windows: pre 8250:8320, post 8380:8600,
- * edge 8330:8365, white line 8343:8357 eV, auto masking.
+ * Prints, per run: {@code startup} (JVM start to {@code main}, first run only), {@code open} (HDF5
+ * metadata, energies), {@code read+compute} ({@link Xanes#maps}: the next slab is read on a background
+ * thread while the current one is computed, so the two overlap), {@code summary} (edge50 and
+ * white-line summaries as the command computes them), {@code write} ({@link Hdf5MapFile#write}) and
+ * {@code in-process} (open to write). With {@code --read-only}, afterwards the time of one pass that
+ * only reads every slab (the reader's share of read+compute). The JVM's peak resident set size
+ * ({@code VmHWM}); with {@code --check-threads}, whether 1 thread (16 MB slabs) gives bit-identical
+ * maps. Windows: pre 8250:8320, post 8380:8600, edge 8330:8365, white line 8343:8357 eV, auto masking.
+ * The first run is the one a command sees (cold JIT); later runs are warm.
  */
 public final class XanesBenchmark {
     private XanesBenchmark() {
@@ -39,11 +47,14 @@ public final class XanesBenchmark {
             .withWhiteline(new EnergyWindow(8343, 8357));
 
     public static void main(String[] args) throws IOException {
+        long mainNs = System.nanoTime();
+        double startupS = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
         Path input = null;
         Path out = null;
         int threads = Parallel.threads();
         int repeat = 1;
         boolean checkThreads = false;
+        boolean readOnly = false;
         EdgeOptions options = OPTIONS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -52,28 +63,43 @@ public final class XanesBenchmark {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--check-threads" -> checkThreads = true;
+                case "--read-only" -> readOnly = true;
                 case "--whiteline-fit" -> options = OPTIONS.withWhitelineFit(org.cathodekit.xanes.WhitelineFit.valueOf(args[++i]));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (input == null || out == null) {
-            throw new IllegalArgumentException("usage: XanesBenchmark --input STACK.h5 --out MAPS.h5 [--threads N] [--repeat R] [--check-threads] [--whiteline-fit FIT]");
+            throw new IllegalArgumentException("usage: XanesBenchmark --input STACK.h5 --out MAPS.h5 [--threads N] [--repeat R] "
+                    + "[--read-only] [--check-threads] [--whiteline-fit FIT]");
         }
         EdgeMaps last = null;
         for (int r = 0; r < repeat; r++) {
             long t0 = System.nanoTime();
             EdgeMaps maps;
+            long t1;
             try (Hdf5XanesStack s = Hdf5XanesStack.open(input)) {
+                t1 = System.nanoTime();
                 maps = Xanes.maps(s, options, threads, Xanes.DEFAULT_SLAB_BYTES);
             }
-            long t1 = System.nanoTime();
-            Hdf5MapFile.write(out, maps, Map.of("input_file", input.toString(), "command", "XanesBenchmark"));
             long t2 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "run %d (%s): %d voxels x %d energies, threads %d: read+compute %.2f s, write %.2f s, total %.2f s; "
-                            + "valid %d, masked %d%n", r + 1, options.whitelineFit(), maps.counts().voxels(), maps.energiesEv().length, threads,
-                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9, maps.counts().valid(), maps.counts().masked());
+            Hdf5MapFile.write(out, maps, Map.of("input_file", input.toString(), "command", "XanesBenchmark"));
+            long t3 = System.nanoTime();
+            Summary e50 = XanesStatistics.summary(maps.edge50());
+            Summary wl = XanesStatistics.summary(maps.whiteline());
+            long t4 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "run %d (%s): %d voxels x %d energies, threads %d: %sopen %.3f s, read+compute %.3f s, "
+                            + "summary %.3f s, write %.3f s, in-process %.3f s; valid %d, masked %d, edge50 mean %.6f eV, whiteline mean %.6f eV%n",
+                    r + 1, options.whitelineFit(), maps.counts().voxels(), maps.energiesEv().length, threads,
+                    r == 0 ? String.format(Locale.ROOT, "startup %.3f s (+%.3f s to the first run), ", startupS, (t0 - mainNs) / 1e9) : "",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9, (t3 - t2) / 1e9, (t4 - t0) / 1e9,
+                    maps.counts().valid(), maps.counts().masked(), e50.mean(), wl.mean());
             last = maps;
             maps = null;
+        }
+        if (readOnly) {
+            long t0 = System.nanoTime();
+            long values = readAll(input);
+            System.out.printf(Locale.ROOT, "read only (every slab, no compute, 1 thread): %.3f s for %d values%n", (System.nanoTime() - t0) / 1e9, values);
         }
         if (checkThreads) {
             EdgeMaps one;
@@ -86,6 +112,37 @@ public final class XanesBenchmark {
         }
         System.out.println("peak RSS (VmHWM): " + peakRss());
         System.out.println("max heap: " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+    }
+
+    /** Reads every z slab (or row slab) of the stack with the slab plan of {@link Xanes#maps}'s default size. */
+    private static long readAll(Path input) throws IOException {
+        try (Hdf5XanesStack s = Hdf5XanesStack.open(input)) {
+            int ne = s.energiesEv().length;
+            int nz = s.depth();
+            int ny = s.height();
+            int nx = s.width();
+            long voxelsPerSlab = Math.max(1, Xanes.DEFAULT_SLAB_BYTES / (4L * ne));
+            int dz = nz > 1 ? (int) Math.max(1, Math.min(nz, voxelsPerSlab / ((long) ny * nx))) : 1;
+            int pref = Math.max(1, s.preferredSlabDepth());
+            dz = nz > 1 ? (dz >= pref ? dz / pref * pref : Math.min(pref, nz)) : 1;
+            int dy = nz > 1 ? ny : (int) Math.max(1, Math.min(ny, voxelsPerSlab / nx));
+            float[][] planes = new float[ne][dz * dy * nx];
+            long n = 0;
+            if (nz > 1) {
+                for (int z = 0; z < nz; z += dz) {
+                    int d = Math.min(dz, nz - z);
+                    s.read(z, d, 0, ny, planes);
+                    n += (long) ne * d * ny * nx;
+                }
+            } else {
+                for (int y = 0; y < ny; y += dy) {
+                    int d = Math.min(dy, ny - y);
+                    s.read(0, 1, y, d, planes);
+                    n += (long) ne * d * nx;
+                }
+            }
+            return n;
+        }
     }
 
     static String peakRss() {

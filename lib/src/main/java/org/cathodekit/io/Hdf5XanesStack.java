@@ -59,6 +59,10 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
     private final int chunkZ;
     /** Byte order of float32 image data (fast raw reads), or null for other types. */
     private final ByteOrder rawFloat;
+    /**
+     * The reused read buffer, direct: a positional read into a heap buffer goes through a temporary
+     * direct buffer of the JDK and one more copy (issue 15: the reader pass was 40 % faster direct).
+     */
     private ByteBuffer rowBuffer;
     /** Storage addresses of uncompressed chunks (read with positional reads, never memory-mapped), or null. */
     private final Map<ChunkOffset, Chunk> chunkLookup;
@@ -478,7 +482,7 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
 
     private ByteBuffer readAt(long position, int bytes) throws IOException {
         if (rowBuffer == null || rowBuffer.capacity() < bytes) {
-            rowBuffer = ByteBuffer.allocate(bytes);
+            rowBuffer = ByteBuffer.allocateDirect(bytes);
         }
         if (channel == null) {
             channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -499,7 +503,7 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
         long base = c.getDataAddress() + hdf.getUserBlockSize();
         int block = dy * nx;
         if (rowBuffer == null || rowBuffer.capacity() < block * 4) {
-            rowBuffer = ByteBuffer.allocate(block * 4);
+            rowBuffer = ByteBuffer.allocateDirect(block * 4);
         }
         if (channel == null) {
             channel = FileChannel.open(file, StandardOpenOption.READ);

@@ -12,7 +12,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * The per-voxel computation for one energy grid. Everything that depends only on the energies
  * (window indices, least-squares weights) is computed once in the constructor; {@link #analyse}
  * then costs a few multiply-adds per energy and allocates nothing. Instances are immutable and
- * shared by all threads.
+ * shared by all threads. {@link EdgeBlockKernel} is the same computation restructured over blocks of
+ * voxels (bit-identical); this per-voxel form is its reference and serves single spectra.
  */
 final class EdgeKernel {
     /** Index of the edge50 result in the output triple. */
@@ -22,48 +23,48 @@ final class EdgeKernel {
     /** Index of the edge-jump result in the output triple. */
     static final int JUMP = 2;
 
-    private final double[] energies;
-    private final EdgeOptions options;
-    private final boolean edgeOn;
-    private final boolean whitelineOn;
-    private final boolean constantStep;
-    private final boolean autoMask;
-    private final double minJump;
-    private final double noiseFactor;
+    final double[] energies;
+    final EdgeOptions options;
+    final boolean edgeOn;
+    final boolean whitelineOn;
+    final boolean constantStep;
+    final boolean autoMask;
+    final double minJump;
+    final double noiseFactor;
     // pre/post lines: mean-centred least squares, slope = sum(w_i y_i), value = mean + slope (E - xm)
-    private final int p0;
-    private final int p1;
-    private final double preXm;
-    private final double[] preW;
-    private final int q0;
-    private final int q1;
-    private final double postXm;
-    private final double[] postW;
+    final int p0;
+    final int p1;
+    final double preXm;
+    final double[] preW;
+    final int q0;
+    final int q1;
+    final double postXm;
+    final double[] postW;
     // edge window and its offsets from the line centres
-    private final int g0;
-    private final int g1;
-    private final double[] gPre;
-    private final double[] gPost;
-    private final double refPre;
-    private final double refPost;
+    final int g0;
+    final int g1;
+    final double[] gPre;
+    final double[] gPost;
+    final double refPre;
+    final double refPost;
     // auto masking: standard error of the jump = sigma * jumpLeverage, sigma^2 = (SSR_pre + SSR_post) / jumpDof
-    private final double jumpLeverage;
-    private final int jumpDof;
+    final double jumpLeverage;
+    final int jumpDof;
     // white-line fit weights: c_k = sum_i W[k][i - w0] y_i in t = (E - wc) / wh
-    private final int w0;
-    private final int w1;
-    private final double wc;
-    private final double wh;
-    private final double[][] wW;
-    private final boolean cubic;
-    private final boolean atMaximum;
-    private final boolean gaussian;
+    final int w0;
+    final int w1;
+    final double wc;
+    final double wh;
+    final double[][] wW;
+    final boolean cubic;
+    final boolean atMaximum;
+    final boolean gaussian;
     // QUADRATIC_AT_MAXIMUM: per peak index i (relative to w0) the sub-window [subLo, subHi] and its weights
-    private final int[] subLo;
-    private final int[] subHi;
-    private final double[] subC;
-    private final double[] subH;
-    private final double[][][] subW;
+    final int[] subLo;
+    final int[] subHi;
+    final double[] subC;
+    final double[] subH;
+    final double[][][] subW;
 
     /**
      * Whether mu must also lie within {@link Plausibility#MU_MAX_ABS}: true for image stacks (optical
@@ -369,7 +370,7 @@ final class EdgeKernel {
     }
 
     /** Whether an energy lies inside the measured grid (a metric outside would be an extrapolation). */
-    private boolean inRange(double ev) {
+    boolean inRange(double ev) {
         return ev >= energies[0] && ev <= energies[energies.length - 1];
     }
 
@@ -428,7 +429,7 @@ final class EdgeKernel {
         }
     }
 
-    private double quadraticVertex(double[] mu) {
+    double quadraticVertex(double[] mu) {
         double[] r1 = wW[1];
         double[] r2 = wW[2];
         double c1 = 0;
@@ -438,6 +439,11 @@ final class EdgeKernel {
             c1 += r1[i - w0] * y;
             c2 += r2[i - w0] * y;
         }
+        return quadraticVertex(c1, c2);
+    }
+
+    /** Vertex {@code wc + wh t}, {@code t = -c1 / (2 c2)}, of {@code c0 + c1 t + c2 t^2}: NaN unless {@code c2 < 0} and {@code |t| <= 1}. */
+    double quadraticVertex(double c1, double c2) {
         if (!(c2 < 0)) {
             return Double.NaN;
         }
@@ -449,7 +455,7 @@ final class EdgeKernel {
     }
 
     /** {@link WhitelineFit#GAUSSIAN}: vertex of the least-squares parabola through ln(mu); NaN when any mu <= 0. */
-    private double gaussianCentre(double[] mu) {
+    double gaussianCentre(double[] mu) {
         double[] r1 = wW[1];
         double[] r2 = wW[2];
         double c1 = 0;
@@ -473,7 +479,7 @@ final class EdgeKernel {
         return wc + wh * t;
     }
 
-    private double quadraticAtMaximum(double[] mu) {
+    double quadraticAtMaximum(double[] mu) {
         int best = w0;
         for (int i = w0 + 1; i <= w1; i++) {
             if (mu[i] > mu[best]) {
@@ -502,7 +508,7 @@ final class EdgeKernel {
         return subC[k] + subH[k] * t;
     }
 
-    private double cubicMax(double[] mu) {
+    double cubicMax(double[] mu) {
         double c1 = 0;
         double c2 = 0;
         double c3 = 0;
@@ -512,6 +518,11 @@ final class EdgeKernel {
             c2 += wW[2][i - w0] * y;
             c3 += wW[3][i - w0] * y;
         }
+        return cubicMax(c1, c2, c3);
+    }
+
+    /** Maximum {@code wc + wh t} of {@code c0 + c1 t + c2 t^2 + c3 t^3} inside {@code |t| <= 1}, else NaN. */
+    double cubicMax(double c1, double c2, double c3) {
         // derivative: c1 + 2 c2 t + 3 c3 t^2 = 0; the maximum has second derivative 2 c2 + 6 c3 t < 0
         double a = 3 * c3;
         double b = 2 * c2;

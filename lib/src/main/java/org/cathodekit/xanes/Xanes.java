@@ -35,7 +35,9 @@ import org.cathodekit.core.Parallel;
  * {@code slabBytes} of float data, reading the next slab on a background thread while the current
  * one is analysed in parallel chunks ({@link Parallel}). Memory: two slabs plus the output maps
  * (13 bytes per voxel with edge windows: three float maps and one byte status map). Every voxel is
- * computed independently, so the maps are bit-identical for any thread count and slab size.
+ * computed independently, so the maps are bit-identical for any thread count and slab size. Each chunk
+ * is computed by {@link EdgeBlockKernel} (energy planes over blocks of 256 voxels), which gives the
+ * same bits as the per-voxel {@link EdgeKernel#analyse} used for single spectra.
  */
 public final class Xanes {
     private Xanes() {
@@ -103,6 +105,28 @@ public final class Xanes {
      * @throws IOException              when reading fails
      */
     public static EdgeMaps maps(StackSource source, EdgeOptions options, int threads, long slabBytes) throws IOException {
+        return maps(source, options, threads, slabBytes, false);
+    }
+
+    /** Per-thread block kernel and its result buffers. */
+    private static final class BlockScratch {
+        final EdgeBlockKernel kernel;
+        final double[] e50 = new double[EdgeBlockKernel.BLOCK];
+        final double[] wl = new double[EdgeBlockKernel.BLOCK];
+        final double[] jump = new double[EdgeBlockKernel.BLOCK];
+        final byte[] status = new byte[EdgeBlockKernel.BLOCK];
+
+        BlockScratch(EdgeKernel k) {
+            kernel = new EdgeBlockKernel(k);
+        }
+    }
+
+    /**
+     * {@link #maps(StackSource, EdgeOptions, int, long)}; {@code scalarReference} runs the per-voxel
+     * reference kernel ({@link EdgeKernel#analyse}) instead of the block kernel ({@link EdgeBlockKernel}),
+     * for the test that proves them bit-identical.
+     */
+    static EdgeMaps maps(StackSource source, EdgeOptions options, int threads, long slabBytes, boolean scalarReference) throws IOException {
         Checks.requirePositive(threads, "threads");
         if (slabBytes <= 0) {
             throw new IllegalArgumentException("slabBytes must be > 0, got " + slabBytes);
@@ -147,6 +171,8 @@ public final class Xanes {
         int planeLen = dz * dy * nx;
         float[][][] buffers = {new float[ne][planeLen], slabs > 1 ? new float[ne][planeLen] : null};
 
+        final EdgeKernel k0 = kernel;
+        ThreadLocal<BlockScratch> scratch = ThreadLocal.withInitial(() -> new BlockScratch(k0));
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "cathodekit-xanes-reader");
             t.setDaemon(true);
@@ -165,28 +191,64 @@ public final class Xanes {
                 final int sz = nz > 1 ? Math.min(dz, nz - z0) : 1;
                 final int sy = nz > 1 ? ny : Math.min(dy, ny - y0);
                 final int n = sz * sy * nx;
-                Parallel.forEachChunk(n, CHUNK_VOXELS, threads, (chunk, from, to) -> {
-                    double[] mu = new double[ne];
-                    double[] out = new double[3];
-                    for (int v = from; v < to; v++) {
-                        for (int e = 0; e < ne; e++) {
-                            mu[e] = planes[e][v];
+                if (scalarReference) {
+                    Parallel.forEachChunk(n, CHUNK_VOXELS, threads, (chunk, from, to) -> {
+                        double[] mu = new double[ne];
+                        double[] out = new double[3];
+                        for (int v = from; v < to; v++) {
+                            for (int e = 0; e < ne; e++) {
+                                mu[e] = planes[e][v];
+                            }
+                            int st = kernel.analyse(mu, out);
+                            int x = v % nx;
+                            int row = v / nx;
+                            int y = y0 + row % sy;
+                            int z = z0 + row / sy;
+                            status[z][y][x] = (byte) st;
+                            if (edgeOn) {
+                                e50[z][y][x] = (float) out[EdgeKernel.EDGE50];
+                                jump[z][y][x] = (float) out[EdgeKernel.JUMP];
+                            }
+                            if (wlOn) {
+                                wl[z][y][x] = (float) out[EdgeKernel.WHITELINE];
+                            }
                         }
-                        int st = kernel.analyse(mu, out);
-                        int x = v % nx;
-                        int row = v / nx;
-                        int y = y0 + row % sy;
-                        int z = z0 + row / sy;
-                        status[z][y][x] = (byte) st;
-                        if (edgeOn) {
-                            e50[z][y][x] = (float) out[EdgeKernel.EDGE50];
-                            jump[z][y][x] = (float) out[EdgeKernel.JUMP];
+                    });
+                } else {
+                    Parallel.forEachChunk(n, CHUNK_VOXELS, threads, (chunk, from, to) -> {
+                        BlockScratch b = scratch.get();
+                        for (int v0 = from; v0 < to; v0 += EdgeBlockKernel.BLOCK) {
+                            int m = Math.min(EdgeBlockKernel.BLOCK, to - v0);
+                            b.kernel.analyse(planes, v0, m, b.e50, b.wl, b.jump, b.status);
+                            // scatter the block's results into the maps, one row segment at a time
+                            int done = 0;
+                            while (done < m) {
+                                int v = v0 + done;
+                                int x = v % nx;
+                                int row = v / nx;
+                                int y = y0 + row % sy;
+                                int z = z0 + row / sy;
+                                int len = Math.min(nx - x, m - done);
+                                System.arraycopy(b.status, done, status[z][y], x, len);
+                                if (edgeOn) {
+                                    float[] e50Row = e50[z][y];
+                                    float[] jumpRow = jump[z][y];
+                                    for (int i = 0; i < len; i++) {
+                                        e50Row[x + i] = (float) b.e50[done + i];
+                                        jumpRow[x + i] = (float) b.jump[done + i];
+                                    }
+                                }
+                                if (wlOn) {
+                                    float[] wlRow = wl[z][y];
+                                    for (int i = 0; i < len; i++) {
+                                        wlRow[x + i] = (float) b.wl[done + i];
+                                    }
+                                }
+                                done += len;
+                            }
                         }
-                        if (wlOn) {
-                            wl[z][y][x] = (float) out[EdgeKernel.WHITELINE];
-                        }
-                    }
-                });
+                    });
+                }
             }
         } finally {
             reader.shutdownNow();

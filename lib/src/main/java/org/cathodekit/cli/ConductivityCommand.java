@@ -56,10 +56,6 @@ final class ConductivityCommand extends JsonCommand {
     /** The results of the last {@link #compute()}, for {@link #table}. */
     private List<ProbeResult> results;
 
-    @Override
-    protected CsvOutput csvOutput() {
-        return csv;
-    }
 
     @Override
     protected List<Path> inputs() {

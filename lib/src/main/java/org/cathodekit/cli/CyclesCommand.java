@@ -83,10 +83,6 @@ final class CyclesCommand extends JsonCommand {
     /** The summary of the last {@link #compute()}, for {@link #table}. */
     private CycleSummary summary;
 
-    @Override
-    protected CsvOutput csvOutput() {
-        return csv;
-    }
 
     @Override
     protected List<Path> inputs() {

@@ -67,10 +67,6 @@ final class DqdvCommand extends JsonCommand {
     /** The result of the last {@link #compute()}, for {@link #table}. */
     private DqdvResult result;
 
-    @Override
-    protected CsvOutput csvOutput() {
-        return csv;
-    }
 
     @Override
     protected List<Path> inputs() {

@@ -97,10 +97,6 @@ final class GittCommand extends JsonCommand {
     /** The result of the last {@link #compute()}, for {@link #table}. */
     private GittResult result;
 
-    @Override
-    protected CsvOutput csvOutput() {
-        return csv;
-    }
 
     @Override
     protected List<Path> inputs() {

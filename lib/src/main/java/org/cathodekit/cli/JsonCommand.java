@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
  *   <li>with {@code --json} that object is printed as one line on stdout; otherwise the same object
  *       is printed for people by {@link TextOutput}: a summary of rounded values with units, then
  *       its row lists (per pulse, peak, cycle...) as aligned tables;</li>
- *   <li>commands with a result table include the {@link CsvOutput} mixin ({@code --csv FILE}) and
- *       return it from {@link #csvOutput()}: the table of {@link #table(Object)} is then written
+ *   <li>commands with a result table include the {@link CsvOutput} mixin ({@code --csv FILE}; found
+ *       by {@link #csvOutput()} among the command's mixins): the table of {@link #table(Object)} is then written
  *       atomically, after the file was checked against {@link #inputs()} before any work;</li>
  *   <li>{@link IllegalArgumentException} (including {@link org.cathodekit.core.DataFormatException})
  *       means bad input: one line on stderr, exit code 2;</li>
@@ -56,8 +56,13 @@ public abstract class JsonCommand implements Callable<Integer> {
      */
     protected abstract Object compute() throws Exception;
 
-    /** The {@code --csv} mixin of a command with a result table, or null (the default: no table). */
-    protected CsvOutput csvOutput() {
+    /** The command's {@code --csv} mixin ({@link CsvOutput}), or null when it has no result table. */
+    protected final CsvOutput csvOutput() {
+        for (CommandLine.Model.CommandSpec m : spec.mixins().values()) {
+            if (m.userObject() instanceof CsvOutput c) {
+                return c;
+            }
+        }
         return null;
     }
 

@@ -92,10 +92,6 @@ final class LatticeCommand extends JsonCommand {
     @Mixin
     CsvOutput csv = new CsvOutput();
 
-    @Override
-    protected CsvOutput csvOutput() {
-        return csv;
-    }
 
     @Override
     protected java.util.List<Path> inputs() {

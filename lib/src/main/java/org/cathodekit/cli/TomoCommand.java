@@ -61,10 +61,6 @@ public final class TomoCommand implements Runnable {
         @CommandLine.Mixin
         CsvOutput csv = new CsvOutput();
 
-        @Override
-        protected CsvOutput csvOutput() {
-            return csv;
-        }
 
         @Override
         protected List<Path> inputs() {

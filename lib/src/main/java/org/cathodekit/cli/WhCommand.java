@@ -96,10 +96,6 @@ final class WhCommand extends JsonCommand {
     @Mixin
     CsvOutput csv = new CsvOutput();
 
-    @Override
-    protected CsvOutput csvOutput() {
-        return csv;
-    }
 
     @Override
     protected java.util.List<Path> inputs() {

@@ -457,6 +457,15 @@ public final class Hdf5Volume implements AutoCloseable {
     }
 
     private void copyRows(Object[] rows, float[] dst, int offset) {
+        copyRows(file, path, rows, nx, dst, offset);
+    }
+
+    /**
+     * Copies rows as jhdf returns them for a slice (float, double or integer arrays of {@code nx}
+     * values) into {@code dst} from {@code offset}, row after row, as float32: the one conversion of
+     * every HDF5 volume and stack reader's slow (non-direct) path.
+     */
+    static void copyRows(Path file, String dataset, Object[] rows, int nx, float[] dst, int offset) {
         for (int y = 0; y < rows.length; y++) {
             int o = offset + y * nx;
             Object r = rows[y];
@@ -483,7 +492,7 @@ public final class Hdf5Volume implements AutoCloseable {
                     dst[o + x] = s[x];
                 }
             } else {
-                throw new DataFormatException(file, "dataset " + path, "has element type "
+                throw new DataFormatException(file, "dataset " + dataset, "has element type "
                         + (r == null ? "none" : r.getClass().getSimpleName()) + "; expected numbers (float or integer)");
             }
         }

@@ -558,36 +558,7 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
     }
 
     private void copyRows(Object[] rows, float[] dst, int offset) {
-        for (int y = 0; y < rows.length; y++) {
-            int o = offset + y * nx;
-            Object r = rows[y];
-            if (r instanceof float[] f) {
-                System.arraycopy(f, 0, dst, o, nx);
-            } else if (r instanceof double[] d) {
-                for (int x = 0; x < nx; x++) {
-                    dst[o + x] = (float) d[x];
-                }
-            } else if (r instanceof short[] s) {
-                for (int x = 0; x < nx; x++) {
-                    dst[o + x] = s[x];
-                }
-            } else if (r instanceof int[] s) {
-                for (int x = 0; x < nx; x++) {
-                    dst[o + x] = s[x];
-                }
-            } else if (r instanceof long[] s) {
-                for (int x = 0; x < nx; x++) {
-                    dst[o + x] = s[x];
-                }
-            } else if (r instanceof byte[] s) {
-                for (int x = 0; x < nx; x++) {
-                    dst[o + x] = s[x];
-                }
-            } else {
-                throw new DataFormatException(file, "dataset " + imagesPath, "unexpected row type "
-                        + (r == null ? "null" : r.getClass().getSimpleName()));
-            }
-        }
+        Hdf5Volume.copyRows(file, imagesPath, rows, nx, dst, offset);
     }
 
     @Override

@@ -5,8 +5,8 @@
 # runs all cells, asserts that an HTML table and an image appear and no cell errs, and saves a
 # screenshot to target/browser-test/<notebook>.<kernel>.png.
 #   lib/scripts/check-notebook-server.sh [NOTEBOOK.ipynb] [KERNEL]   (default 00-overview.ipynb, java)
-# Installs what it needs: `chromium` by apt-get when root (else prints the command), and
-# puppeteer-core (version pinned in lib/scripts/browser/package.json) into target/browser-test/.
+# Installs what it needs (ck_browser in common.sh): `chromium` by apt-get when root (else prints the
+# command), and puppeteer-core (version pinned in lib/scripts/browser/package.json) into target/browser-test/.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 cd "$CK_HOME"
@@ -14,21 +14,7 @@ nb=${1:-00-overview.ipynb}
 kernel=${2:-java}
 work=$CK_HOME/target/browser-test
 py=$(ck_python) || ck_die "no python3 with Jupyter found: run ./setup"
-command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || ck_die "node and npm are needed: apt-get install -y nodejs npm"
-if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "check-notebook-server: installing Debian package chromium"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
-  else
-    ck_die "chromium is missing; run: sudo apt-get install -y chromium"
-  fi
-fi
-mkdir -p "$work"
-if ! cmp -s lib/scripts/browser/package.json "$work/package.json" || [ ! -d "$work/node_modules/puppeteer-core" ]; then
-  cp lib/scripts/browser/package.json "$work/package.json"
-  (cd "$work" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
-fi
-cp lib/scripts/browser/notebook-e2e.mjs "$work/"
+ck_browser "$work"
 rm -rf "$work/notebooks" && cp -r notebooks "$work/notebooks"
 [ -f "$work/notebooks/$nb" ] || ck_die "no notebook notebooks/$nb"
 # the notebook's kernel (metadata says `java`) is switched by copying with another kernelspec name

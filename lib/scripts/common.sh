@@ -1,5 +1,5 @@
 # Shared by ./setup, ./reproduce, ./test and binder/postBuild (sourced, not executed).
-# Defines: CK_HOME, CK_JUPYTER_PATH, ck_python, ck_die, ck_have_jupyter.
+# Defines: CK_HOME, CK_JUPYTER_PATH, ck_python, ck_die, ck_have_jupyter, ck_has_font, ck_browser.
 CK_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # project-local Jupyter data folder holding our kernelspecs (nothing is written to ~/.jupyter or
 # ~/.local unless ./setup --user is asked for)
@@ -36,4 +36,26 @@ ck_has_font() {
     *"${1,,}"*) return 0 ;;
   esac
   return 1
+}
+
+# ck_browser WORKDIR: headless Chromium and puppeteer-core for the browser checks. Installs Debian's
+# `chromium` by apt-get when root (else says what to run) and puppeteer-core (version pinned in
+# lib/scripts/browser/package.json) into WORKDIR/node_modules; copies the check scripts to WORKDIR.
+ck_browser() {
+  local work=$1
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || ck_die "node and npm are needed: apt-get install -y nodejs npm"
+  if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "browser checks: installing Debian package chromium"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    else
+      ck_die "chromium is missing; run: sudo apt-get install -y chromium"
+    fi
+  fi
+  mkdir -p "$work"
+  if ! cmp -s "$CK_HOME/lib/scripts/browser/package.json" "$work/package.json" || [ ! -d "$work/node_modules/puppeteer-core" ]; then
+    cp "$CK_HOME/lib/scripts/browser/package.json" "$work/package.json"
+    (cd "$work" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+  cp "$CK_HOME"/lib/scripts/browser/*.mjs "$work/"
 }

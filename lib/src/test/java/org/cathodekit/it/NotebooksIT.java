@@ -48,7 +48,9 @@ class NotebooksIT {
 
     /** Runs the notebooks on one kernel; returns summary rows by notebook name, plus the process. */
     static Map<String, String[]> execute(String kernel, List<Path> notebooks, Path out, List<String> log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(python, "lib/scripts/run_notebooks.py", "--kernel", kernel, "--out", out.toString()));
+        // --html: the rendered pages are what lib/scripts/check-rendered-notebooks.sh opens in Chromium
+        List<String> cmd = new ArrayList<>(List.of(python, "lib/scripts/run_notebooks.py", "--kernel", kernel, "--html", "--out",
+                out.toString()));
         notebooks.forEach(n -> cmd.add(n.toString()));
         Repo.Proc p = Repo.run(ROOT, Duration.ofMinutes(60), cmd,
                 "JUPYTER_PATH", JUPYTER.toString(),

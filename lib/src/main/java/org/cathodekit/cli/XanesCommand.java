@@ -59,16 +59,32 @@ public final class XanesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * {@code START:END} in eV for {@code --pre/--post/--edge/--whiteline}, by the library's one rule
+     * ({@link EnergyWindow#parse}); a bad value is a picocli parameter error naming the option (exit 2)
+     * before the command runs.
+     */
+    static final class WindowConverter implements CommandLine.ITypeConverter<EnergyWindow> {
+        @Override
+        public EnergyWindow convert(String text) {
+            try {
+                return EnergyWindow.parse(text, "the window");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** Options shared by {@code map} and {@code spectrum}. */
     static final class WindowOptions {
-        @Option(names = "--pre", paramLabel = "A:B", description = "Pre-edge line window, eV (inclusive).")
-        String pre;
-        @Option(names = "--post", paramLabel = "C:D", description = "Post-edge line window, eV (inclusive).")
-        String post;
-        @Option(names = "--edge", paramLabel = "E:F", description = "Window searched for the normalised 0.5 crossing (edge50), eV.")
-        String edge;
-        @Option(names = "--whiteline", paramLabel = "G:H", description = "White-line fit window, eV.")
-        String whiteline;
+        @Option(names = "--pre", paramLabel = "A:B", converter = WindowConverter.class, description = "Pre-edge line window, eV (inclusive).")
+        EnergyWindow pre;
+        @Option(names = "--post", paramLabel = "C:D", converter = WindowConverter.class, description = "Post-edge line window, eV (inclusive).")
+        EnergyWindow post;
+        @Option(names = "--edge", paramLabel = "E:F", converter = WindowConverter.class, description = "Window searched for the normalised 0.5 crossing (edge50), eV.")
+        EnergyWindow edge;
+        @Option(names = "--whiteline", paramLabel = "G:H", converter = WindowConverter.class, description = "White-line fit window, eV.")
+        EnergyWindow whiteline;
         @Option(names = "--min-edge-jump", paramLabel = "J", description = "Absolute minimum edge jump (units of mu). "
                 + "Default: auto rule, jump <= 0 or < k x its standard error from the pre/post line fits, per voxel (k = --auto-noise-factor).")
         Double minEdgeJump;
@@ -87,10 +103,10 @@ public final class XanesCommand implements Runnable {
         double peakHalfWidth;
 
         EdgeOptions toOptions() {
-            EnergyWindow p = pre == null ? null : EnergyWindow.parse(pre, "--pre");
-            EnergyWindow q = post == null ? null : EnergyWindow.parse(post, "--post");
-            EnergyWindow e = edge == null ? null : EnergyWindow.parse(edge, "--edge");
-            EnergyWindow w = whiteline == null ? null : EnergyWindow.parse(whiteline, "--whiteline");
+            EnergyWindow p = pre;
+            EnergyWindow q = post;
+            EnergyWindow e = edge;
+            EnergyWindow w = whiteline;
             boolean any = p != null || q != null || e != null;
             if (any && (p == null || q == null || e == null)) {
                 throw new IllegalArgumentException("edge50 needs --pre, --post and --edge together (got --pre " + pre + ", --post " + post

@@ -27,8 +27,6 @@ import org.cathodekit.synthetic.SocEnergyMap;
 import org.cathodekit.synthetic.SocField;
 import org.cathodekit.synthetic.Synthetic;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 
 /**
  * Benchmark of {@code cathodekit gradient} against the numpy peer ({@code ../shared/bench-peers/gradient_peer.py})
@@ -245,11 +243,7 @@ public final class GradientBenchmark {
                 System.arraycopy(v, (z * n + y) * n, a[z][y], 0, n);
             }
         }
-        AtomicFiles.write(h5, tmp -> {
-            try (WritableHdfFile w = HdfFile.write(tmp)) {
-                w.putDataset("edge50", a);
-            }
-        });
+        org.cathodekit.io.Hdf5Writes.write(h5, w -> w.putDataset("edge50", a));
     }
 
     private static void writeNpy(Path npy, float[] v, int n) throws IOException {

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.CathodeKit;
 import org.cathodekit.core.DataFormatException;
 import org.cathodekit.xanes.EdgeMaps;
@@ -66,42 +65,40 @@ public final class Hdf5MapFile {
      * @param provenance extra provenance entries (e.g. input file, layout), written as text attributes
      */
     public static void write(Path out, EdgeMaps maps, Map<String, String> provenance) throws IOException {
-        AtomicFiles.write(out, tmp -> {
-            try (WritableHdfFile f = HdfFile.write(tmp)) {
-                if (maps.edge50() != null) {
-                    putMap(f, maps.edge50(), maps.volume(), "half-step edge energy: first upward crossing of normalised mu = 0.5 in the edge window, linear interpolation");
-                }
-                if (maps.whiteline() != null) {
-                    putMap(f, maps.whiteline(), maps.volume(), "white-line energy: maximum of a least-squares " + maps.options().whitelineFit()
-                            + " fit to raw mu over the white-line window");
-                }
-                if (maps.edgeJump() != null) {
-                    putMap(f, maps.edgeJump(), maps.volume(), "edge jump post(E_ref) - pre(E_ref)");
-                }
-                byte[][][] st = maps.status().toArray();
-                WritableDataset sd = maps.volume() ? f.putDataset("status", st, DatasetCreationOptions.builder().unsigned().build())
-                        : f.putDataset("status", st[0], DatasetCreationOptions.builder().unsigned().build());
-                sd.putAttribute("long_name", "per-voxel status bits: 0 valid, 1 masked (edge jump below minimum), 2 no 0.5 crossing, "
-                        + "4 white-line fit rejected, 8 non-finite spectrum, 16 implausible value (see org.cathodekit.core.Plausibility)");
-                WritableGroup p = f.putGroup("provenance");
-                for (Map.Entry<String, String> e : provenanceAttributes(maps, provenance).entrySet()) {
-                    p.putAttribute(e.getKey(), clip(e.getValue()));
-                }
-                EdgeOptions o = maps.options();
-                putWindow(p, "pre_edge_eV", o.preEdge());
-                putWindow(p, "post_edge_eV", o.postEdge());
-                putWindow(p, "edge_eV", o.edge());
-                putWindow(p, "whiteline_eV", o.whiteline());
-                p.putAttribute("edge_reference_eV", o.resolvedEdgeReferenceEv());
-                p.putAttribute("min_edge_jump", o.minEdgeJump());
-                p.putAttribute("auto_noise_factor", o.autoNoiseFactor());
-                p.putAttribute("peak_half_width_eV", o.peakHalfWidthEv());
-                StatusCounts c = maps.counts();
-                p.putAttribute("status_counts", new long[] {c.voxels(), c.valid(), c.masked(), c.noCrossing(), c.badFit(), c.nonFinite(),
-                    c.implausible()});
-                p.putAttribute("status_counts_order", "voxels, valid, masked, no_crossing, bad_fit, non_finite, implausible");
-                p.putDataset("energies_eV", maps.energiesEv());
+        Hdf5Writes.write(out, f -> {
+            if (maps.edge50() != null) {
+                putMap(f, maps.edge50(), maps.volume(), "half-step edge energy: first upward crossing of normalised mu = 0.5 in the edge window, linear interpolation");
             }
+            if (maps.whiteline() != null) {
+                putMap(f, maps.whiteline(), maps.volume(), "white-line energy: maximum of a least-squares " + maps.options().whitelineFit()
+                        + " fit to raw mu over the white-line window");
+            }
+            if (maps.edgeJump() != null) {
+                putMap(f, maps.edgeJump(), maps.volume(), "edge jump post(E_ref) - pre(E_ref)");
+            }
+            byte[][][] st = maps.status().sharedArray();
+            WritableDataset sd = maps.volume() ? f.putDataset("status", st, DatasetCreationOptions.builder().unsigned().build())
+                    : f.putDataset("status", st[0], DatasetCreationOptions.builder().unsigned().build());
+            sd.putAttribute("long_name", "per-voxel status bits: 0 valid, 1 masked (edge jump below minimum), 2 no 0.5 crossing, "
+                    + "4 white-line fit rejected, 8 non-finite spectrum, 16 implausible value (see org.cathodekit.core.Plausibility)");
+            WritableGroup p = f.putGroup("provenance");
+            for (Map.Entry<String, String> e : provenanceAttributes(maps, provenance).entrySet()) {
+                p.putAttribute(e.getKey(), clip(e.getValue()));
+            }
+            EdgeOptions o = maps.options();
+            putWindow(p, "pre_edge_eV", o.preEdge());
+            putWindow(p, "post_edge_eV", o.postEdge());
+            putWindow(p, "edge_eV", o.edge());
+            putWindow(p, "whiteline_eV", o.whiteline());
+            p.putAttribute("edge_reference_eV", o.resolvedEdgeReferenceEv());
+            p.putAttribute("min_edge_jump", o.minEdgeJump());
+            p.putAttribute("auto_noise_factor", o.autoNoiseFactor());
+            p.putAttribute("peak_half_width_eV", o.peakHalfWidthEv());
+            StatusCounts c = maps.counts();
+            p.putAttribute("status_counts", new long[] {c.voxels(), c.valid(), c.masked(), c.noCrossing(), c.badFit(), c.nonFinite(),
+                c.implausible()});
+            p.putAttribute("status_counts_order", "voxels, valid, masked, no_crossing, bad_fit, non_finite, implausible");
+            p.putDataset("energies_eV", maps.energiesEv());
         });
     }
 
@@ -120,24 +117,22 @@ public final class Hdf5MapFile {
                         + "' cannot be a dataset name: it must have 1 to " + MAX_NAME_CHARS + " characters, no '/', and not be 'provenance'");
             }
         }
-        AtomicFiles.write(out, tmp -> {
-            try (WritableHdfFile f = HdfFile.write(tmp)) {
-                for (VoxelMap m : maps) {
-                    float[][][] a = m.toArray();
-                    WritableDataset d = a.length > 1 ? f.putDataset(m.name(), a) : f.putDataset(m.name(), a[0]);
-                    d.putAttribute("units", m.unit());
-                }
-                WritableGroup p = f.putGroup("provenance");
-                p.putAttribute("library", "CathodeKit");
-                p.putAttribute("library_version", CathodeKit.version());
-                p.putAttribute("created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-                for (Map.Entry<String, String> e : provenance.entrySet()) {
-                    p.putAttribute(e.getKey(), clip(e.getValue()));
-                }
-                // jhdf 0.13 cannot read back a group holding attributes only ("Failed to load children for
-                // group '//'": every difference map written here was unreadable by the library itself)
-                p.putDataset("map_count", new int[] {maps.size()});
+        Hdf5Writes.write(out, f -> {
+            for (VoxelMap m : maps) {
+                float[][][] a = m.sharedArray();
+                WritableDataset d = a.length > 1 ? f.putDataset(m.name(), a) : f.putDataset(m.name(), a[0]);
+                d.putAttribute("units", m.unit());
             }
+            WritableGroup p = f.putGroup("provenance");
+            p.putAttribute("library", "CathodeKit");
+            p.putAttribute("library_version", CathodeKit.version());
+            p.putAttribute("created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            for (Map.Entry<String, String> e : provenance.entrySet()) {
+                p.putAttribute(e.getKey(), clip(e.getValue()));
+            }
+            // jhdf 0.13 cannot read back a group holding attributes only ("Failed to load children for
+            // group '//'": every difference map written here was unreadable by the library itself)
+            p.putDataset("map_count", new int[] {maps.size()});
         });
     }
 
@@ -165,7 +160,7 @@ public final class Hdf5MapFile {
     }
 
     private static void putMap(WritableHdfFile f, VoxelMap m, boolean volume, String longName) {
-        float[][][] a = m.toArray();
+        float[][][] a = m.sharedArray();
         WritableDataset d = volume ? f.putDataset(m.name(), a) : f.putDataset(m.name(), a[0]);
         d.putAttribute("units", m.unit());
         d.putAttribute("long_name", longName);

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.cathodekit.core.AtomicFiles;
 import org.cathodekit.core.FloatVolume;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 
 /**
@@ -41,37 +38,35 @@ public final class Hdf5Volumes {
      * provenance text attributes ({@code provenance_<key>} on the dataset), atomically.
      */
     public static void write(Path out, String datasetName, FloatVolume v, Map<String, String> provenance) throws IOException {
-        AtomicFiles.write(out, tmp -> {
-            try (WritableHdfFile f = HdfFile.write(tmp)) {
-                WritableDataset d;
-                if (v.is2d()) {
-                    float[][] a = new float[v.ny()][v.nx()];
+        Hdf5Writes.write(out, f -> {
+            WritableDataset d;
+            if (v.is2d()) {
+                float[][] a = new float[v.ny()][v.nx()];
+                for (int y = 0; y < v.ny(); y++) {
+                    for (int x = 0; x < v.nx(); x++) {
+                        a[y][x] = v.at(0, y, x);
+                    }
+                }
+                d = f.putDataset(datasetName, a);
+            } else {
+                float[][][] a = new float[v.nz()][v.ny()][v.nx()];
+                for (int z = 0; z < v.nz(); z++) {
                     for (int y = 0; y < v.ny(); y++) {
                         for (int x = 0; x < v.nx(); x++) {
-                            a[y][x] = v.at(0, y, x);
+                            a[z][y][x] = v.at(z, y, x);
                         }
                     }
-                    d = f.putDataset(datasetName, a);
-                } else {
-                    float[][][] a = new float[v.nz()][v.ny()][v.nx()];
-                    for (int z = 0; z < v.nz(); z++) {
-                        for (int y = 0; y < v.ny(); y++) {
-                            for (int x = 0; x < v.nx(); x++) {
-                                a[z][y][x] = v.at(z, y, x);
-                            }
-                        }
-                    }
-                    d = f.putDataset(datasetName, a);
                 }
-                if (!Double.isNaN(v.voxelNm())) {
-                    d.putAttribute(VOXEL_ATTRIBUTE, v.voxelNm());
-                }
-                // provenance as text attributes of the dataset itself: jhdf 0.13 cannot read back a group
-                // that holds attributes only (measured: "Failed to load children for group '//'")
-                for (Map.Entry<String, String> e : provenance.entrySet()) {
-                    d.putAttribute("provenance_" + e.getKey(),
-                            e.getValue().length() > 4000 ? e.getValue().substring(0, 4000) : e.getValue());
-                }
+                d = f.putDataset(datasetName, a);
+            }
+            if (!Double.isNaN(v.voxelNm())) {
+                d.putAttribute(VOXEL_ATTRIBUTE, v.voxelNm());
+            }
+            // provenance as text attributes of the dataset itself: jhdf 0.13 cannot read back a group
+            // that holds attributes only (measured: "Failed to load children for group '//'")
+            for (Map.Entry<String, String> e : provenance.entrySet()) {
+                d.putAttribute("provenance_" + e.getKey(),
+                        e.getValue().length() > 4000 ? e.getValue().substring(0, 4000) : e.getValue());
             }
         });
     }

@@ -3,7 +3,6 @@ package org.cathodekit.io;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import io.jhdf.HdfFile;
 
 /**
  * Writes XANES stacks in the known HDF5 layouts ({@link XanesLayout}), atomically: synthetic data
@@ -54,32 +53,30 @@ public final class Hdf5XanesStackWriter {
             }
             data = s2;
         }
-        org.cathodekit.core.AtomicFiles.write(out, tmp -> {
-            try (io.jhdf.WritableHdfFile f = HdfFile.write(tmp)) {
-                io.jhdf.api.WritableGroup g = f;
-                String ip = layout.imagesPath();
-                String[] parts = ip.substring(1).split("/");
-                for (int i = 0; i < parts.length - 1; i++) {
-                    g = g.putGroup(parts[i]);
-                }
-                io.jhdf.api.WritableDataset d;
-                if (volume && chunkZ > 0) {
-                    d = g.putDataset(parts[parts.length - 1], data, io.jhdf.api.DatasetCreationOptions.builder()
-                            .chunkDimensions(stack.length, Math.min(chunkZ, stack[0].length), stack[0][0].length, stack[0][0][0].length).build());
-                } else {
-                    d = g.putDataset(parts[parts.length - 1], data);
-                }
-                d.putAttribute("axis_order", volume ? "[energy][z][y][x]" : "[energy][y][x]");
-                String ep = layout.energiesPath();
-                String[] eparts = ep.substring(1).split("/");
-                io.jhdf.api.WritableGroup eg = f;
-                if (eparts.length > 1) {
-                    // the energies share the images' parent group in every known layout
-                    eg = g;
-                }
-                io.jhdf.api.WritableDataset ed = eg.putDataset(eparts[eparts.length - 1], eng);
-                ed.putAttribute("units", kev ? "keV" : "eV");
+        Hdf5Writes.write(out, f -> {
+            io.jhdf.api.WritableGroup g = f;
+            String ip = layout.imagesPath();
+            String[] parts = ip.substring(1).split("/");
+            for (int i = 0; i < parts.length - 1; i++) {
+                g = g.putGroup(parts[i]);
             }
+            io.jhdf.api.WritableDataset d;
+            if (volume && chunkZ > 0) {
+                d = g.putDataset(parts[parts.length - 1], data, io.jhdf.api.DatasetCreationOptions.builder()
+                        .chunkDimensions(stack.length, Math.min(chunkZ, stack[0].length), stack[0][0].length, stack[0][0][0].length).build());
+            } else {
+                d = g.putDataset(parts[parts.length - 1], data);
+            }
+            d.putAttribute("axis_order", volume ? "[energy][z][y][x]" : "[energy][y][x]");
+            String ep = layout.energiesPath();
+            String[] eparts = ep.substring(1).split("/");
+            io.jhdf.api.WritableGroup eg = f;
+            if (eparts.length > 1) {
+                // the energies share the images' parent group in every known layout
+                eg = g;
+            }
+            io.jhdf.api.WritableDataset ed = eg.putDataset(eparts[eparts.length - 1], eng);
+            ed.putAttribute("units", kev ? "keV" : "eV");
         });
     }
 

@@ -4,10 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.cathodekit.core.AtomicFiles;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 
 /**
  * Writes the small synthetic edge-energy samples of {@code data-samples/gradient/} (regenerate with
@@ -52,11 +49,9 @@ public final class SampleFiles {
                 slice[y] = Arrays.copyOf(a[n / 2][y], n);
             }
             Path out = dir.resolve(m.name().toLowerCase(java.util.Locale.ROOT) + "-charged-64.h5");
-            AtomicFiles.write(out, tmp -> {
-                try (WritableHdfFile w = HdfFile.write(tmp)) {
-                    w.putDataset("edge50", a);
-                    w.putDataset("edge50_slice", slice);
-                }
+            org.cathodekit.io.Hdf5Writes.write(out, w -> {
+                w.putDataset("edge50", a);
+                w.putDataset("edge50_slice", slice);
             });
             System.out.println("wrote " + out);
         }

@@ -43,6 +43,11 @@ public final class StatusMap {
         return c;
     }
 
+    /** The map's own array {@code [z][y][x]}, not a copy, for file writers that only read it. Never modify it. */
+    public byte[][][] sharedArray() {
+        return values;
+    }
+
     /** @return the counts per reason. */
     public StatusCounts counts() {
         return StatusCounts.of(values);

@@ -398,46 +398,81 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
                 energies[energies.length - 1], unitNote);
     }
 
+    /** Reads the box into arrays (through {@link #read(int, int, int, int, ByteBuffer, int)} and one copy). */
     @Override
     public void read(int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
+        int len = dz * dy * nx;
+        ByteBuffer b = ByteBuffer.allocateDirect(Math.multiplyExact(4 * energies.length, len)).order(ByteOrder.nativeOrder());
+        read(z0, dz, y0, dy, b, len);
+        FloatBuffer f = b.asFloatBuffer();
+        for (int e = 0; e < energies.length; e++) {
+            f.get(e * len, planes[e], 0, len);
+        }
+    }
+
+    /**
+     * Reads the box straight from the file into {@code planes} for float32 data (contiguous or
+     * uncompressed chunked storage: positional reads, no copy of the stack on the heap; a storage
+     * chunk that is exactly the box is read in one call), then puts the floats into native byte order
+     * if the file's differs. Compressed chunks are decompressed by jhdf and copied in; other types go
+     * through jhdf's generic reader.
+     */
+    @Override
+    public void read(int z0, int dz, int y0, int dy, ByteBuffer planes, int planeStride) throws IOException {
         try {
-            readSlab(z0, dz, y0, dy, planes);
+            readSlab(z0, dz, y0, dy, planes, planeStride);
         } catch (RuntimeException e) {
             throw damaged(file, "dataset " + imagesPath + ", slab z " + z0 + "+" + dz + ", y " + y0 + "+" + dy, e);
         }
     }
 
-    private void readSlab(int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
+    private void readSlab(int z0, int dz, int y0, int dy, ByteBuffer planes, int stride) throws IOException {
+        int len = dz * dy * nx;
         if (rawFloat != null) {
             try {
+                boolean read = false;
                 if (images instanceof ChunkedDataset c) {
-                    readChunks(c, z0, dz, y0, dy, planes);
-                    return;
+                    readChunks(c, z0, dz, y0, dy, planes, stride);
+                    read = true;
+                } else if (images instanceof ContiguousDataset c) {
+                    readContiguous(c, z0, dz, y0, dy, planes, stride);
+                    read = true;
                 }
-                if (images instanceof ContiguousDataset c) {
-                    readContiguous(c, z0, dz, y0, dy, planes);
+                if (read) {
+                    if (rawFloat != ByteOrder.nativeOrder()) {
+                        for (int e = 0; e < energies.length; e++) {
+                            for (int i = 0; i < len; i++) {
+                                int at = 4 * (e * stride + i);
+                                planes.putInt(at, Integer.reverseBytes(planes.getInt(at)));
+                            }
+                        }
+                    }
                     return;
                 }
             } catch (HdfException | UnsupportedOperationException | IndexOutOfBoundsException e) {
                 // e.g. chunks never written (fill value): the generic slice read below handles them
             }
         }
-        readSlices(z0, dz, y0, dy, planes);
+        float[][] tmp = new float[energies.length][len];
+        readSlices(z0, dz, y0, dy, tmp);
+        FloatBuffer f = planes.asFloatBuffer();
+        for (int e = 0; e < energies.length; e++) {
+            f.put(e * stride, tmp[e], 0, len);
+        }
     }
 
     /**
-     * Fast path for float32 chunked datasets: copies the box out of each intersecting storage chunk
-     * (uncompressed chunks are memory-mapped views, filtered chunks are decompressed by jhdf), with
-     * bulk float copies of whole rows; no per-element boxing or nested arrays.
+     * Float32 chunked datasets: each storage chunk meeting the box is read with a positional read
+     * (uncompressed; straight into {@code planes} when the chunk is exactly the box) or decompressed
+     * by jhdf, and its rows are copied into place as bytes.
      */
-    private void readChunks(ChunkedDataset c, int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
+    private void readChunks(ChunkedDataset c, int z0, int dz, int y0, int dy, ByteBuffer planes, int stride) throws IOException {
         int ne = energies.length;
         int[] cd = c.getChunkDimensions();
         int c0 = cd[0];
         int c1 = volume ? cd[1] : 1;
         int c2 = volume ? cd[2] : cd[1];
         int c3 = volume ? cd[3] : cd[2];
-        boolean filtered = !c.getFilters().isEmpty();
         int chunkBytes = c0 * c1 * c2 * c3 * 4;
         for (int ce = 0; ce < ne; ce += c0) {
             for (int cz = (z0 / c1) * c1; cz < z0 + dz; cz += c1) {
@@ -454,23 +489,29 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
                             if (chunk == null || chunk.getSize() != chunkBytes) {
                                 throw new HdfException("chunk " + java.util.Arrays.toString(origin) + " not stored as a raw chunk");
                             }
-                            bb = readAt(chunk.getAddress() + hdf.getUserBlockSize(), chunkBytes);
+                            long address = chunk.getAddress() + hdf.getUserBlockSize();
+                            boolean wholeBox = c0 == ne && cz == z0 && c1 == dz && y0 == 0 && dy == ny && c2 == ny && c3 == nx
+                                    && stride == dz * dy * nx;
+                            if (wholeBox) {
+                                readFully(planes, 0, chunkBytes, address);
+                                continue;
+                            }
+                            bb = readAt(address, chunkBytes);
                         } else {
                             bb = ByteBuffer.wrap(c.getDecompressedChunk(origin));
                         }
-                        FloatBuffer fb = bb.order(rawFloat).asFloatBuffer();
-                        int len = Math.min(nx, cx + c3) - cx;
+                        int rowBytes = 4 * (Math.min(nx, cx + c3) - cx);
                         int eEnd = Math.min(ne, ce + c0);
                         int zLo = Math.max(z0, cz);
                         int zHi = Math.min(z0 + dz, cz + c1);
                         int yLo = Math.max(y0, cy);
                         int yHi = Math.min(y0 + dy, cy + c2);
                         for (int e = ce; e < eEnd; e++) {
-                            float[] dst = planes[e];
                             for (int z = zLo; z < zHi; z++) {
                                 for (int y = yLo; y < yHi; y++) {
-                                    int src = (((e - ce) * c1 + (z - cz)) * c2 + (y - cy)) * c3;
-                                    fb.get(src, dst, ((z - z0) * dy + (y - y0)) * nx + cx, len);
+                                    int src = 4 * ((((e - ce) * c1 + (z - cz)) * c2 + (y - cy)) * c3);
+                                    int dst = 4 * (e * stride + ((z - z0) * dy + (y - y0)) * nx + cx);
+                                    planes.put(dst, bb, src, rowBytes);
                                 }
                             }
                         }
@@ -484,46 +525,33 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
         if (rowBuffer == null || rowBuffer.capacity() < bytes) {
             rowBuffer = ByteBuffer.allocateDirect(bytes);
         }
-        if (channel == null) {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-        }
-        rowBuffer.clear().limit(bytes);
-        while (rowBuffer.hasRemaining()) {
-            if (channel.read(rowBuffer, position + rowBuffer.position()) < 0) {
-                throw new DataFormatException(file, "dataset " + imagesPath, "file ends inside the image data (truncated file?)");
-            }
-        }
-        rowBuffer.flip();
+        readFully(rowBuffer, 0, bytes, position);
         return rowBuffer;
     }
 
-    /** Fast path for float32 contiguous datasets: positional reads of whole row blocks from the file. */
-    private void readContiguous(ContiguousDataset c, int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
-        int ne = energies.length;
-        long base = c.getDataAddress() + hdf.getUserBlockSize();
-        int block = dy * nx;
-        if (rowBuffer == null || rowBuffer.capacity() < block * 4) {
-            rowBuffer = ByteBuffer.allocateDirect(block * 4);
-        }
+    /** Reads {@code bytes} bytes at file position {@code position} into {@code dst[at, at + bytes)}. */
+    private void readFully(ByteBuffer dst, int at, int bytes, long position) throws IOException {
         if (channel == null) {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         }
-        FileChannel ch = channel;
-        {
-            for (int e = 0; e < ne; e++) {
-                for (int z = 0; z < dz; z++) {
-                    long element = (((long) e * nz + (z0 + z)) * ny + y0) * nx;
-                    rowBuffer.clear().limit(block * 4);
-                    long pos = base + element * 4;
-                    while (rowBuffer.hasRemaining()) {
-                        int n = ch.read(rowBuffer, pos + rowBuffer.position());
-                        if (n < 0) {
-                            throw new DataFormatException(file, "dataset " + imagesPath, "file ends inside the image data (truncated file?)");
-                        }
-                    }
-                    rowBuffer.flip();
-                    rowBuffer.order(rawFloat).asFloatBuffer().get(planes[e], z * block, block);
-                }
+        ByteBuffer d = dst.duplicate();
+        d.limit(at + bytes).position(at);
+        while (d.hasRemaining()) {
+            if (channel.read(d, position + (d.position() - at)) < 0) {
+                throw new DataFormatException(file, "dataset " + imagesPath, "file ends inside the image data (truncated file?)");
+            }
+        }
+    }
+
+    /** Float32 contiguous datasets: one positional read per energy and z slice of the box, straight into {@code planes}. */
+    private void readContiguous(ContiguousDataset c, int z0, int dz, int y0, int dy, ByteBuffer planes, int stride) throws IOException {
+        int ne = energies.length;
+        long base = c.getDataAddress() + hdf.getUserBlockSize();
+        int block = dy * nx;
+        for (int e = 0; e < ne; e++) {
+            for (int z = 0; z < dz; z++) {
+                long element = (((long) e * nz + (z0 + z)) * ny + y0) * nx;
+                readFully(planes, 4 * (e * stride + z * block), 4 * block, base + element * 4);
             }
         }
     }

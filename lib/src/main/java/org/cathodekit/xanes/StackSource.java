@@ -1,6 +1,8 @@
 package org.cathodekit.xanes;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 
 /**
  * A XANES image stack that can be read box by box: {@code [energy][z][y][x]} (a 2D stack is a
@@ -40,6 +42,27 @@ public interface StackSource {
      * @throws org.cathodekit.core.DataFormatException when its content is not a stack
      */
     void read(int z0, int dz, int y0, int dy, float[][] planes) throws IOException;
+
+    /**
+     * Reads the same box as {@link #read(int, int, int, int, float[][])} into one buffer: energy
+     * {@code e}'s values at floats {@code [e * planeStride, e * planeStride + dz * dy * width())} of
+     * {@code planes}, same voxel order. This is what {@link Xanes#maps} reads slabs with: the HDF5
+     * reader overrides it to read the file straight into the buffer (no copy of the stack, issue 15);
+     * this default reads into arrays and copies.
+     *
+     * @param planes      a buffer in the platform's native byte order, at least {@code 4 * energies * planeStride} bytes (modified)
+     * @param planeStride floats from one energy's plane to the next, {@code >= dz * dy * width()}
+     */
+    default void read(int z0, int dz, int y0, int dy, ByteBuffer planes, int planeStride) throws IOException {
+        int ne = energiesEv().length;
+        int len = dz * dy * width();
+        float[][] tmp = new float[ne][len];
+        read(z0, dz, y0, dy, tmp);
+        FloatBuffer f = planes.asFloatBuffer();
+        for (int e = 0; e < ne; e++) {
+            f.put(e * planeStride, tmp[e], 0, len);
+        }
+    }
 
     /**
      * A stack held in memory, {@code [energy][z][y][x]} (not copied: do not modify it while in use).

@@ -2,6 +2,9 @@ package org.cathodekit.xanes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +36,8 @@ import org.cathodekit.core.Parallel;
  * <h2>Streaming</h2>
  * {@link #maps} reads the stack in slabs (z slabs for volumes, row slabs for 2D) of about
  * {@code slabBytes} of float data, reading the next slab on a background thread while the current
- * one is analysed in parallel chunks ({@link Parallel}). Memory: two slabs plus the output maps
+ * one is analysed in parallel chunks ({@link Parallel}). Memory: two slabs (off the heap: the HDF5
+ * reader reads the file straight into them) plus the output maps
  * (13 bytes per voxel with edge windows: three float maps and one byte status map). Every voxel is
  * computed independently, so the maps are bit-identical for any thread count and slab size. Each chunk
  * is computed by {@link EdgeBlockKernel} (energy planes over blocks of 256 voxels), which gives the
@@ -169,7 +173,8 @@ public final class Xanes {
         }
         int slabs = nz > 1 ? (nz + dz - 1) / dz : (ny + dy - 1) / dy;
         int planeLen = dz * dy * nx;
-        float[][][] buffers = {new float[ne][planeLen], slabs > 1 ? new float[ne][planeLen] : null};
+        // off-heap slabs in native order: the HDF5 reader reads the file straight into them (StackSource#read with a buffer)
+        ByteBuffer[] buffers = {slabBuffer(ne, planeLen), slabs > 1 ? slabBuffer(ne, planeLen) : null};
 
         final EdgeKernel k0 = kernel;
         ThreadLocal<BlockScratch> scratch = ThreadLocal.withInitial(() -> new BlockScratch(k0));
@@ -179,12 +184,12 @@ public final class Xanes {
             return t;
         });
         try {
-            Future<float[][]> pending = reader.submit(() -> readSlab(source, 0, nz, ny, dz, dy, buffers[0]));
+            Future<ByteBuffer> pending = reader.submit(() -> readSlab(source, 0, nz, ny, dz, dy, buffers[0], planeLen));
             for (int s = 0; s < slabs; s++) {
-                float[][] planes = await(pending);
+                ByteBuffer planes = await(pending);
                 if (s + 1 < slabs) {
                     final int next = s + 1;
-                    pending = reader.submit(() -> readSlab(source, next, nz, ny, dz, dy, buffers[next % 2]));
+                    pending = reader.submit(() -> readSlab(source, next, nz, ny, dz, dy, buffers[next % 2], planeLen));
                 }
                 final int z0 = nz > 1 ? s * dz : 0;
                 final int y0 = nz > 1 ? 0 : s * dy;
@@ -193,11 +198,12 @@ public final class Xanes {
                 final int n = sz * sy * nx;
                 if (scalarReference) {
                     Parallel.forEachChunk(n, CHUNK_VOXELS, threads, (chunk, from, to) -> {
+                        FloatBuffer fb = planes.asFloatBuffer();
                         double[] mu = new double[ne];
                         double[] out = new double[3];
                         for (int v = from; v < to; v++) {
                             for (int e = 0; e < ne; e++) {
-                                mu[e] = planes[e][v];
+                                mu[e] = fb.get(e * planeLen + v);
                             }
                             int st = kernel.analyse(mu, out);
                             int x = v % nx;
@@ -217,9 +223,10 @@ public final class Xanes {
                 } else {
                     Parallel.forEachChunk(n, CHUNK_VOXELS, threads, (chunk, from, to) -> {
                         BlockScratch b = scratch.get();
+                        FloatBuffer fb = planes.asFloatBuffer();
                         for (int v0 = from; v0 < to; v0 += EdgeBlockKernel.BLOCK) {
                             int m = Math.min(EdgeBlockKernel.BLOCK, to - v0);
-                            b.kernel.analyse(planes, v0, m, b.e50, b.wl, b.jump, b.status);
+                            b.kernel.analyse(fb, planeLen, v0, m, b.e50, b.wl, b.jump, b.status);
                             // scatter the block's results into the maps, one row segment at a time
                             int done = 0;
                             while (done < m) {
@@ -260,18 +267,23 @@ public final class Xanes {
                 new StatusMap(status), StatusCounts.of(status), source.isVolume());
     }
 
-    private static float[][] readSlab(StackSource source, int s, int nz, int ny, int dz, int dy, float[][] buf) throws IOException {
+    private static ByteBuffer slabBuffer(int energies, int planeLen) {
+        return ByteBuffer.allocateDirect(Math.multiplyExact(4 * energies, planeLen)).order(ByteOrder.nativeOrder());
+    }
+
+    private static ByteBuffer readSlab(StackSource source, int s, int nz, int ny, int dz, int dy, ByteBuffer buf, int planeLen)
+            throws IOException {
         if (nz > 1) {
             int z0 = s * dz;
-            source.read(z0, Math.min(dz, nz - z0), 0, ny, buf);
+            source.read(z0, Math.min(dz, nz - z0), 0, ny, buf, planeLen);
         } else {
             int y0 = s * dy;
-            source.read(0, 1, y0, Math.min(dy, ny - y0), buf);
+            source.read(0, 1, y0, Math.min(dy, ny - y0), buf, planeLen);
         }
         return buf;
     }
 
-    private static float[][] await(Future<float[][]> f) throws IOException {
+    private static ByteBuffer await(Future<ByteBuffer> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {

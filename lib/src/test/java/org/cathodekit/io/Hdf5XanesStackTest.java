@@ -247,6 +247,59 @@ class Hdf5XanesStackTest {
         assertEquals(5 * 7 * 9, a.counts().valid(), a.counts().toString());
     }
 
+    /**
+     * The slab reader that {@code Xanes.maps} uses (straight into a native-order buffer): every storage
+     * variant h5py writes gives numpy's own values, bit for bit, for slabs of any depth and a plane
+     * stride larger than the slab: little- and big-endian float32, contiguous, chunks that are exactly
+     * a slab's box (read in one call), chunks that cut rows and columns, and gzip chunks.
+     */
+    @Test
+    void slabReadsIntoABufferGiveNumpysValuesForEveryStorageVariant() throws Exception {
+        Path py = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(py) && run(List.of(py.toString(), "-c", "import h5py, numpy")).startsWith("0"),
+                "SKIP: /usr/bin/python3 with h5py and numpy not available");
+        String script = "import h5py, numpy as np, sys\n"
+                + "d = sys.argv[1]\n"
+                + "e = np.linspace(8250, 8600, 13)\n"
+                + "mu = np.random.default_rng(7).standard_normal((13, 6, 7, 9)).astype('f4')\n"
+                + "mu[3, 2, 1, 4] = np.nan\n"
+                + "mu.astype('<f4').tofile(d + '/oracle.f32')\n"
+                + "for name, dt, ch, comp in (('le-contig', '<f4', None, None), ('be-contig', '>f4', None, None),\n"
+                + "        ('le-box', '<f4', (13, 2, 7, 9), None), ('be-box', '>f4', (13, 2, 7, 9), None),\n"
+                + "        ('le-cut', '<f4', (5, 4, 3, 4), None), ('be-cut', '>f4', (13, 1, 4, 5), None), ('gz', '<f4', (13, 2, 7, 9), 'gzip')):\n"
+                + "    with h5py.File(d + '/' + name + '.h5', 'w') as f:\n"
+                + "        f.create_dataset('img_xanes', data=mu.astype(dt), chunks=ch, compression=comp)\n"
+                + "        f.create_dataset('X_eng', data=e / 1000.0)\n";
+        String r = run(List.of(py.toString(), "-c", script, dir.toString()));
+        assertTrue(r.startsWith("0"), r);
+        java.nio.FloatBuffer oracle = java.nio.ByteBuffer.wrap(Files.readAllBytes(dir.resolve("oracle.f32")))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        int ne = 13;
+        int nz = 6;
+        int ny = 7;
+        int nx = 9;
+        for (String name : List.of("le-contig", "be-contig", "le-box", "be-box", "le-cut", "be-cut", "gz")) {
+            try (Hdf5XanesStack s = Hdf5XanesStack.open(dir.resolve(name + ".h5"))) {
+                for (int dz : new int[] {1, 2, 4}) {
+                    int stride = dz * ny * nx + 3;
+                    java.nio.ByteBuffer slab = java.nio.ByteBuffer.allocateDirect(4 * ne * stride).order(java.nio.ByteOrder.nativeOrder());
+                    for (int z0 = 0; z0 < nz; z0 += dz) {
+                        int d = Math.min(dz, nz - z0);
+                        s.read(z0, d, 0, ny, slab, stride);
+                        for (int e = 0; e < ne; e++) {
+                            for (int i = 0; i < d * ny * nx; i++) {
+                                float want = oracle.get(((e * nz + z0) * ny) * nx + i);
+                                float got = slab.getFloat(4 * (e * stride + i));
+                                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(got),
+                                        name + " slab z " + z0 + "+" + d + " energy " + e + " voxel " + i);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Runs a process and returns "exitcode\nstdout+stderr". */
     static String run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

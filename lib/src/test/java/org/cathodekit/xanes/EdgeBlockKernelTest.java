@@ -144,6 +144,11 @@ class EdgeBlockKernelTest {
                 }
             }
         }
+        // the slab as Xanes.maps hands it to the kernel: one native-order buffer, planes nv floats apart
+        java.nio.FloatBuffer slab = java.nio.ByteBuffer.allocateDirect(4 * E.length * nv).order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        for (int e = 0; e < E.length; e++) {
+            slab.put(e * nv, planes[e]);
+        }
         for (EdgeOptions o : optionSets()) {
             EdgeKernel reference = new EdgeKernel(E, o);
             EdgeBlockKernel block = new EdgeBlockKernel(reference);
@@ -156,7 +161,7 @@ class EdgeBlockKernelTest {
             int finiteResults = 0;
             for (int v0 = 0; v0 < nv; v0 += EdgeBlockKernel.BLOCK) {
                 int n = Math.min(EdgeBlockKernel.BLOCK, nv - v0);
-                block.analyse(planes, v0, n, o.hasEdge() ? e50 : null, o.hasWhiteline() ? wl : null, o.hasEdge() ? jump : null, status);
+                block.analyse(slab, nv, v0, n, o.hasEdge() ? e50 : null, o.hasWhiteline() ? wl : null, o.hasEdge() ? jump : null, status);
                 for (int v = 0; v < n; v++) {
                     for (int e = 0; e < E.length; e++) {
                         mu[e] = planes[e][v0 + v];
@@ -218,5 +223,22 @@ class EdgeBlockKernelTest {
             }
         }
         assertEquals(0, differ, what + " " + a.name() + ": " + differ + " voxels differ, first " + first);
+    }
+
+    /** The float-bits plausibility test of the block kernel is exactly |(double) f| <= MU_MAX_ABS, NaN and infinities included. */
+    @Test
+    void floatBitsThresholdIsTheReferencesPlausibilityRule() {
+        float m = (float) org.cathodekit.core.Plausibility.MU_MAX_ABS;
+        float[] probes = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1f, -1f, Math.nextDown(m), m, Math.nextUp(m), -Math.nextDown(m), -m,
+            -Math.nextUp(m), Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+            Float.intBitsToFloat(0x7fc00001), Float.intBitsToFloat(0xffc00000), Float.intBitsToFloat(0x7f800001)};
+        for (float f : probes) {
+            boolean byBits = (Float.floatToRawIntBits(f) & 0x7fffffff) <= EdgeBlockKernel.MAX_FLOAT_BITS;
+            assertEquals(Math.abs((double) f) <= org.cathodekit.core.Plausibility.MU_MAX_ABS, byBits, "mu = " + f);
+        }
+        // a threshold no float represents: the largest float below it
+        assertEquals(Math.nextDown(0.1f), EdgeBlockKernel.largestFloatAtMost(0.1), 0f);
+        assertTrue((double) EdgeBlockKernel.largestFloatAtMost(0.1) <= 0.1 && (double) Math.nextUp(EdgeBlockKernel.largestFloatAtMost(0.1)) > 0.1);
+        assertEquals(1000f, EdgeBlockKernel.largestFloatAtMost(1000), 0f);
     }
 }

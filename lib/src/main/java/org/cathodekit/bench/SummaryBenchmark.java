@@ -1,5 +1,7 @@
 package org.cathodekit.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -22,7 +24,8 @@ import org.cathodekit.xanes.XanesStatistics;
  * </pre>
  *
  * Prints the first call (cold: the one a command sees in a fresh JVM) and the best of the
- * following {@code repeat} calls (warm), for one map ({@link XanesStatistics#summary(VoxelMap)}) or
+ * following {@code repeat} calls (warm), wall and CPU time of the calling thread (which computes a
+ * single map itself; with two, the second runs on a worker), for one map ({@link XanesStatistics#summary(VoxelMap)}) or
  * two ({@link XanesStatistics#summaries(List)}, as the command computes them), and the summaries
  * themselves (so runs of two builds can be compared for bit-identical results).
  */
@@ -68,20 +71,28 @@ public final class SummaryBenchmark {
         VoxelMap whiteline = two ? syntheticMap("whiteline", 8350.0, n, 2) : null;
         System.out.printf(Locale.ROOT, "%d x %d x %d = %d voxels per map, %s, threads %d (maps made in %.2f s)%n",
                 n, n, n, edge50.voxels(), two ? "two maps" : "one map", Parallel.threads(), (System.nanoTime() - tg) / 1e9);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double cold = 0;
+        double coldCpu = 0;
         double best = Double.POSITIVE_INFINITY;
+        double bestCpu = Double.POSITIVE_INFINITY;
         List<Summary> result = null;
         for (int r = 0; r <= repeat; r++) {
+            long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             result = two ? XanesStatistics.summaries(List.of(edge50, whiteline)) : List.of(XanesStatistics.summary(edge50));
             double s = (System.nanoTime() - t0) / 1e9;
+            double c = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
             if (r == 0) {
                 cold = s;
+                coldCpu = c;
             } else {
                 best = Math.min(best, s);
+                bestCpu = Math.min(bestCpu, c);
             }
         }
-        System.out.printf(Locale.ROOT, "cold (first call) %.3f s, warm (best of %d) %.3f s%n", cold, repeat, best);
+        System.out.printf(Locale.ROOT, "cold (first call) %.3f s, warm (best of %d) %.3f s; CPU of the calling thread: cold %.3f s, "
+                + "warm %.3f s%n", cold, repeat, best, coldCpu, bestCpu);
         for (Summary s : result) {
             System.out.printf(Locale.ROOT, "%s: count %d mean %s median %s std %s min %s max %s%n", s.name(), s.count(),
                     Double.toHexString(s.mean()), Double.toHexString(s.median()), Double.toHexString(s.std()),

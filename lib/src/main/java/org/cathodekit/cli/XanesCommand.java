@@ -208,8 +208,9 @@ public final class XanesCommand implements Runnable {
                             : new int[] {maps.status().height(), maps.status().width()})
                     .put("voxels", maps.counts().voxels())
                     .put("valid", maps.counts().valid());
-            r.put("edge50", maps.edge50() == null ? null : summaryJson(XanesStatistics.summary(maps.edge50())));
-            r.put("whiteline", maps.whiteline() == null ? null : summaryJson(XanesStatistics.summary(maps.whiteline())));
+            List<Summary> summaries = XanesStatistics.summaries(java.util.Arrays.asList(maps.edge50(), maps.whiteline())); // concurrently
+            r.put("edge50", summaries.get(0) == null ? null : summaryJson(summaries.get(0)));
+            r.put("whiteline", summaries.get(1) == null ? null : summaryJson(summaries.get(1)));
             r.putPOJO("status_counts", maps.counts().asMap());
             r.putPOJO("warnings", maps.warnings());
             r.put("masking_rule", o.maskingRule());

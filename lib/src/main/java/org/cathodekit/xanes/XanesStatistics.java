@@ -89,21 +89,14 @@ public final class XanesStatistics {
      * Counts are integers, so the selected keys are exact: the result is the one a full sort gives.
      */
     private static Summary summary(String name, String unit, float[][] rows) {
-        long count = 0;
-        double sum = 0;
-        int minKey = Integer.MAX_VALUE;
-        int maxKey = Integer.MIN_VALUE;
+        Moments m = new Moments();
         for (float[] row : rows) {
-            for (float x : row) {
-                if (Float.isFinite(x)) {
-                    count++;
-                    sum += x;
-                    int k = sortableKey(x);
-                    minKey = Math.min(minKey, k);
-                    maxKey = Math.max(maxKey, k);
-                }
-            }
+            m.add(row);
         }
+        long count = m.count;
+        double sum = m.sum;
+        int minKey = m.minKey;
+        int maxKey = m.maxKey;
         if (count == 0) {
             return new Summary(name, unit, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
@@ -121,13 +114,7 @@ public final class XanesStatistics {
         int[] counts = new int[(int) (range >>> shift) + 1];
         double ss = 0;
         for (float[] row : rows) {
-            for (float x : row) {
-                if (Float.isFinite(x)) {
-                    double d = x - mean;
-                    ss += d * d;
-                    counts[(sortableKey(x) - minKey) >>> shift]++;
-                }
-            }
+            ss = squaresAndHistogram(row, mean, ss, counts, minKey, shift);
         }
         double std = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
         int upperRank = n / 2;
@@ -141,21 +128,10 @@ public final class XanesStatistics {
             upper = minKey + upperBucket;
         } else {
             // second level: the low bits of the keys in the bucket(s) of the two middle ranks
-            int mask = (1 << shift) - 1;
             int[] lowCounts = new int[1 << shift];
             int[] highCounts = upperBucket == lowerBucket ? lowCounts : new int[1 << shift];
             for (float[] row : rows) {
-                for (float x : row) {
-                    if (Float.isFinite(x)) {
-                        int offset = sortableKey(x) - minKey;
-                        int b = offset >>> shift;
-                        if (b == lowerBucket) {
-                            lowCounts[offset & mask]++;
-                        } else if (b == upperBucket) {
-                            highCounts[offset & mask]++;
-                        }
-                    }
-                }
+                lowBitsHistogram(row, minKey, shift, lowerBucket, lowCounts, upperBucket, highCounts);
             }
             int before = 0;
             for (int b = 0; b < lowerBucket; b++) {
@@ -169,6 +145,68 @@ public final class XanesStatistics {
         }
         double median = n % 2 == 1 ? fromKey(upper) : 0.5 * ((double) fromKey(lower) + fromKey(upper));
         return new Summary(name, unit, n, mean, median, std, fromKey(minKey), fromKey(maxKey));
+    }
+
+    /**
+     * Pass 1 of a summary: count, sum (one sequential chain), smallest and largest sortable key of
+     * the finite values, row by row (one small method the JIT compiles early, rather than a loop
+     * nest it compiles on stack replacement).
+     */
+    private static final class Moments {
+        long count;
+        double sum;
+        int minKey = Integer.MAX_VALUE;
+        int maxKey = Integer.MIN_VALUE;
+
+        void add(float[] row) {
+            long c = count;
+            double s = sum;
+            int lo = minKey;
+            int hi = maxKey;
+            for (float x : row) {
+                if (Float.isFinite(x)) {
+                    c++;
+                    s += x;
+                    int k = sortableKey(x);
+                    lo = Math.min(lo, k);
+                    hi = Math.max(hi, k);
+                }
+            }
+            count = c;
+            sum = s;
+            minKey = lo;
+            maxKey = hi;
+        }
+    }
+
+    /** Pass 2 on one row: returns {@code ss} plus the row's squared deviations; counts each key's bucket. */
+    private static double squaresAndHistogram(float[] row, double mean, double ss, int[] counts, int minKey, int shift) {
+        double s = ss;
+        for (float x : row) {
+            if (Float.isFinite(x)) {
+                double d = x - mean;
+                s += d * d;
+                counts[(sortableKey(x) - minKey) >>> shift]++;
+            }
+        }
+        return s;
+    }
+
+    /** Pass 3 on one row: histograms of the low {@code shift} bits of the keys in the two given buckets. */
+    private static void lowBitsHistogram(float[] row, int minKey, int shift, int lowerBucket, int[] lowCounts, int upperBucket,
+            int[] highCounts) {
+        int mask = (1 << shift) - 1;
+        for (float x : row) {
+            if (Float.isFinite(x)) {
+                int offset = sortableKey(x) - minKey;
+                int b = offset >>> shift;
+                if (b == lowerBucket) {
+                    lowCounts[offset & mask]++;
+                } else if (b == upperBucket) {
+                    highCounts[offset & mask]++;
+                }
+            }
+        }
     }
 
     /** @return the first bucket b with counts[0] + ... + counts[b] > rank (0 <= rank < total). */

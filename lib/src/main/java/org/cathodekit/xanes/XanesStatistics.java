@@ -74,8 +74,9 @@ public final class XanesStatistics {
     /**
      * Summary of the finite values of the rows, read in row order (the z, y, x order of a map).
      *
-     * <p>Hand-written because it is a measured hot loop (issue 15: the copy, the keys and the
-     * quickselect of today's median cost 0.3 s per 20 M-voxel map). Three passes, none allocating per value:
+     * <p>Hand-written because it is a measured hot loop (issue 15: copying the finite values, then a
+     * quickselect on their keys, cost 0.30 s per 20 M-voxel map; these passes 0.07 s, within 1.3x of two
+     * bare chains of 20 M double additions). Three passes, none allocating per value:
      * <ol>
      *   <li>count, sum, smallest and largest sortable key ({@link #sortableKey}: an int whose signed
      *       order is {@link Float#compare}'s);</li>

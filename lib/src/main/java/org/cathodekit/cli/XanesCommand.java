@@ -198,6 +198,16 @@ public final class XanesCommand implements Runnable {
                 prov.put("energy_unit", note);
                 prov.put("command", "cathodekit xanes map");
             }
+            // the two summaries (one thread each) run while the maps are written: they only read them (issue 15)
+            java.util.concurrent.FutureTask<List<Summary>> summaries = new java.util.concurrent.FutureTask<>(
+                    () -> XanesStatistics.summaries(java.util.Arrays.asList(maps.edge50(), maps.whiteline())));
+            if (Parallel.threads() > 1) {
+                Thread t = new Thread(summaries, "cathodekit-summaries");
+                t.setDaemon(true);
+                t.start();
+            } else {
+                summaries.run();
+            }
             Hdf5MapFile.write(out, maps, prov);
             ObjectNode r = JsonOutput.object()
                     .put("input", input.toString())
@@ -208,8 +218,14 @@ public final class XanesCommand implements Runnable {
                             : new int[] {maps.status().height(), maps.status().width()})
                     .put("voxels", maps.counts().voxels())
                     .put("valid", maps.counts().valid());
-            r.put("edge50", maps.edge50() == null ? null : summaryJson(XanesStatistics.summary(maps.edge50())));
-            r.put("whiteline", maps.whiteline() == null ? null : summaryJson(XanesStatistics.summary(maps.whiteline())));
+            List<Summary> s;
+            try {
+                s = summaries.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+            r.put("edge50", s.get(0) == null ? null : summaryJson(s.get(0)));
+            r.put("whiteline", s.get(1) == null ? null : summaryJson(s.get(1)));
             r.putPOJO("status_counts", maps.counts().asMap());
             r.putPOJO("warnings", maps.warnings());
             r.put("masking_rule", o.maskingRule());

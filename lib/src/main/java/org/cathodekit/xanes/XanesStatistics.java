@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.cathodekit.core.Checks;
+import org.cathodekit.core.Parallel;
 
 /**
  * Statistics of metric maps: summaries, histograms on shared bins, voxel-wise differences. NaN
@@ -15,51 +16,210 @@ public final class XanesStatistics {
     private XanesStatistics() {
     }
 
-    /** Summary (count, mean, median, std, min, max) of a map's finite values. */
+    /**
+     * Summary (count, mean, median, std, min, max) of a map's finite values (NaN and infinite
+     * voxels excluded, as {@link VoxelMap#finiteValues()}). The map is read in place (no copy).
+     *
+     * <ul>
+     *   <li>mean = (sum of x) / n, the sum in double precision, one sequential chain in z, y, x order
+     *       starting from 0;</li>
+     *   <li>std = sqrt(sum of (x - mean)^2 / (n - 1)), the same order; NaN when n < 2;</li>
+     *   <li>median: the value of rank n/2 (0-based; odd n), or the mean of ranks n/2 - 1 and n/2
+     *       computed as 0.5 (a + b) in double (even n), in {@link Float#compare} order (so -0.0 &lt; 0.0),
+     *       exactly as a full sort gives it; found by radix selection on the sortable keys (histograms of at most
+     *       2^16 counts, two or three passes over the map, no copy);</li>
+     *   <li>n = 0: mean, median, std, min and max are NaN.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException when the map has more than 2^31 - 1 finite voxels
+     */
     public static Summary summary(VoxelMap map) {
-        float[] v = map.finiteValues();
-        return summary(map.name(), map.unit(), v);
+        float[][][] v = map.values();
+        float[][] rows = new float[v.length * v[0].length][];
+        int i = 0;
+        for (float[][] slice : v) {
+            for (float[] row : slice) {
+                rows[i++] = row;
+            }
+        }
+        return summary(map.name(), map.unit(), rows);
     }
 
+    /**
+     * Summaries of several maps, in the order given, computed concurrently (one map per thread,
+     * up to {@link Parallel#threads()}); each summary is computed by one thread exactly as
+     * {@link #summary(VoxelMap)}, so results do not depend on the thread count. {@code null}
+     * entries (a map not computed) give {@code null}.
+     */
+    public static List<Summary> summaries(List<VoxelMap> maps) {
+        Summary[] out = new Summary[maps.size()];
+        Parallel.forEachChunk(maps.size(), 1, (k, from, to) -> {
+            VoxelMap m = maps.get(k);
+            out[k] = m == null ? null : summary(m);
+        });
+        return Arrays.asList(out);
+    }
+
+    /** Summary of the finite values of {@code v} (not modified), as {@link #summary(VoxelMap)}. */
     static Summary summary(String name, String unit, float[] v) {
-        int n = v.length;
-        if (n == 0) {
+        return summary(name, unit, new float[][] {v});
+    }
+
+    /**
+     * Largest histogram of sortable keys (2^16 int counts, 256 kB: fits the L2 cache). Key ranges
+     * wider than this are resolved in a second pass over the one or two buckets holding the middle ranks.
+     */
+    static final int HISTOGRAM_BITS = 16;
+
+    /**
+     * Summary of the finite values of the rows, read in row order (the z, y, x order of a map).
+     *
+     * <p>Hand-written because it is a measured hot loop (issue 15: copying the finite values, then a
+     * quickselect on their keys, cost 0.30 s per 20 M-voxel map; these passes 0.07 s, within 1.3x of two
+     * bare chains of 20 M double additions). Three passes, none allocating per value:
+     * <ol>
+     *   <li>count, sum, smallest and largest sortable key ({@link #sortableKey}: an int whose signed
+     *       order is {@link Float#compare}'s);</li>
+     *   <li>sum of squared deviations, and a histogram of {@code (key - minKey) >>> shift}, the shift the
+     *       smallest giving at most 2^16 buckets. When {@code shift = 0} (the usual case for energy maps:
+     *       a 64 eV range near 8.3 keV is 2^16 float32 steps) the histogram counts every distinct key and
+     *       gives the middle key(s) directly;</li>
+     *   <li>only when {@code shift > 0}: a histogram of the low {@code shift} bits of the keys in the
+     *       (one or two) buckets holding ranks n/2 - 1 and n/2, which gives those keys exactly.</li>
+     * </ol>
+     * Counts are integers, so the selected keys are exact: the result is the one a full sort gives.
+     */
+    private static Summary summary(String name, String unit, float[][] rows) {
+        Moments m = new Moments();
+        for (float[] row : rows) {
+            m.add(row);
+        }
+        long count = m.count;
+        double sum = m.sum;
+        int minKey = m.minKey;
+        int maxKey = m.maxKey;
+        if (count == 0) {
             return new Summary(name, unit, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        double sum = 0;
-        for (float x : v) {
-            sum += x;
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("map '" + name + "' has " + count + " finite voxels; summaries take at most "
+                    + Integer.MAX_VALUE + " (split the map into slabs)");
         }
+        int n = (int) count;
         double mean = sum / n;
+        long range = (long) maxKey - minKey; // 0 .. 2^32 - 1
+        int shift = 0;
+        while ((range >>> shift) >= (1 << HISTOGRAM_BITS)) {
+            shift++;
+        }
+        int[] counts = new int[(int) (range >>> shift) + 1];
         double ss = 0;
-        for (float x : v) {
-            double d = x - mean;
-            ss += d * d;
+        for (float[] row : rows) {
+            ss = squaresAndHistogram(row, mean, ss, counts, minKey, shift);
         }
         double std = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
-        // median by selection, not a full sort (issue 15: two sorts of 1.3 M floats cost 0.2-0.3 s).
-        // Keys order exactly as Float.compare (so -0.0 < 0.0, as Arrays.sort did): results are identical.
-        int[] keys = new int[n];
+        int upperRank = n / 2;
+        int lowerRank = n % 2 == 1 ? upperRank : upperRank - 1;
+        int lowerBucket = bucketOfRank(counts, lowerRank);
+        int upperBucket = bucketOfRank(counts, upperRank);
+        int lower;
+        int upper;
+        if (shift == 0) {
+            lower = minKey + lowerBucket;
+            upper = minKey + upperBucket;
+        } else {
+            // second level: the low bits of the keys in the bucket(s) of the two middle ranks
+            int[] lowCounts = new int[1 << shift];
+            int[] highCounts = upperBucket == lowerBucket ? lowCounts : new int[1 << shift];
+            for (float[] row : rows) {
+                lowBitsHistogram(row, minKey, shift, lowerBucket, lowCounts, upperBucket, highCounts);
+            }
+            int before = 0;
+            for (int b = 0; b < lowerBucket; b++) {
+                before += counts[b];
+            }
+            lower = minKey + (lowerBucket << shift) + bucketOfRank(lowCounts, lowerRank - before);
+            if (upperBucket != lowerBucket) {
+                before += counts[lowerBucket];
+            }
+            upper = minKey + (upperBucket << shift) + bucketOfRank(highCounts, upperRank - before);
+        }
+        double median = n % 2 == 1 ? fromKey(upper) : 0.5 * ((double) fromKey(lower) + fromKey(upper));
+        return new Summary(name, unit, n, mean, median, std, fromKey(minKey), fromKey(maxKey));
+    }
+
+    /**
+     * Pass 1 of a summary: count, sum (one sequential chain), smallest and largest sortable key of
+     * the finite values, row by row (one small method the JIT compiles early, rather than a loop
+     * nest it compiles on stack replacement).
+     */
+    private static final class Moments {
+        long count;
+        double sum;
         int minKey = Integer.MAX_VALUE;
         int maxKey = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            int k = sortableKey(v[i]);
-            keys[i] = k;
-            minKey = Math.min(minKey, k);
-            maxKey = Math.max(maxKey, k);
-        }
-        int upper = select(keys, n / 2);
-        double median;
-        if (n % 2 == 1) {
-            median = fromKey(upper);
-        } else {
-            int lower = Integer.MIN_VALUE; // after select, keys[0 .. n/2 - 1] are <= upper: their max is element n/2 - 1
-            for (int i = 0; i < n / 2; i++) {
-                lower = Math.max(lower, keys[i]);
+
+        void add(float[] row) {
+            long c = count;
+            double s = sum;
+            int lo = minKey;
+            int hi = maxKey;
+            for (float x : row) {
+                if (Float.isFinite(x)) {
+                    c++;
+                    s += x;
+                    int k = sortableKey(x);
+                    lo = Math.min(lo, k);
+                    hi = Math.max(hi, k);
+                }
             }
-            median = 0.5 * ((double) fromKey(lower) + fromKey(upper));
+            count = c;
+            sum = s;
+            minKey = lo;
+            maxKey = hi;
         }
-        return new Summary(name, unit, n, mean, median, std, fromKey(minKey), fromKey(maxKey));
+    }
+
+    /** Pass 2 on one row: returns {@code ss} plus the row's squared deviations; counts each key's bucket. */
+    private static double squaresAndHistogram(float[] row, double mean, double ss, int[] counts, int minKey, int shift) {
+        double s = ss;
+        for (float x : row) {
+            if (Float.isFinite(x)) {
+                double d = x - mean;
+                s += d * d;
+                counts[(sortableKey(x) - minKey) >>> shift]++;
+            }
+        }
+        return s;
+    }
+
+    /** Pass 3 on one row: histograms of the low {@code shift} bits of the keys in the two given buckets. */
+    private static void lowBitsHistogram(float[] row, int minKey, int shift, int lowerBucket, int[] lowCounts, int upperBucket,
+            int[] highCounts) {
+        int mask = (1 << shift) - 1;
+        for (float x : row) {
+            if (Float.isFinite(x)) {
+                int offset = sortableKey(x) - minKey;
+                int b = offset >>> shift;
+                if (b == lowerBucket) {
+                    lowCounts[offset & mask]++;
+                } else if (b == upperBucket) {
+                    highCounts[offset & mask]++;
+                }
+            }
+        }
+    }
+
+    /** @return the first bucket b with counts[0] + ... + counts[b] > rank (0 <= rank < total). */
+    private static int bucketOfRank(int[] counts, int rank) {
+        long seen = 0;
+        for (int b = 0; b < counts.length; b++) {
+            seen += counts[b];
+            if (seen > rank) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("rank " + rank + " beyond the histogram's " + seen + " values");
     }
 
     /** An int whose signed order is Float.compare's order for non-NaN floats. */
@@ -70,49 +230,6 @@ public final class XanesStatistics {
 
     static float fromKey(int k) {
         return Float.intBitsToFloat(k ^ ((k >> 31) & 0x7fffffff));
-    }
-
-    /**
-     * Hoare's selection (quickselect, median-of-three pivot): rearranges {@code a} so that
-     * {@code a[k]} is the k-th smallest, everything before it <= and after it >=; returns a[k].
-     * Deterministic (no random pivot), O(n) expected.
-     */
-    static int select(int[] a, int k) {
-        int lo = 0;
-        int hi = a.length - 1;
-        while (hi > lo) {
-            int mid = (lo + hi) >>> 1;
-            // median of three as the pivot
-            int x = a[lo];
-            int y = a[mid];
-            int z = a[hi];
-            int pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    int t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
     }
 
     /**

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Side-by-side benchmark of {@code xanes map} and the numpy peer (issue 15; not a unit test). For each
  * input, {@code rounds} times in alternation (so that the load of a shared machine hits all three
- * alike): {@link XanesBenchmark} in a fresh JVM (its first, cold run: the in-process breakdown), the
- * whole command {@code java -Xmx1g -XX:+UseParallelGC -jar CLI.jar xanes map ...} (the JVM options of
- * the {@code ./cathodekit} launcher) under {@code /usr/bin/time -v} (wall time and peak RSS), and the
+ * alike): {@link XanesBenchmark} in a fresh JVM with the JIT the launcher chooses for that input (its
+ * first, cold run: the in-process breakdown), the whole command (through {@code --launcher ./cathodekit},
+ * or {@code java -Xmx1g -XX:+UseParallelGC [-XX:TieredStopAtLevel=1] -jar CLI.jar xanes map ...}, the
+ * launcher's JVM options) under {@code /usr/bin/time -v} (wall time and peak RSS), and the
  * peer {@code /usr/bin/python3 xanes_peer.py} under {@code /usr/bin/time -v} (its own "seconds": read
  * and compute in-process; and its peak RSS). Prints every round, the best of each, and the ratio
  * peer / CathodeKit in-process of the bests and of every round. The load average before and after is
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp lib/target/cathodekit-0.1.0-cli.jar org.cathodekit.bench.XanesPeerBenchmark --jar lib/target/cathodekit-0.1.0-cli.jar \
- *      --peer ../shared/bench-peers/xanes_peer.py --work /work/bench-data --rounds 3 [--peer-max-voxels 5000000] STACK.h5...
+ *      --peer ../shared/bench-peers/xanes_peer.py --work /work/bench-data --rounds 3 [--launcher ./cathodekit] [--peer-max-voxels 5000000] STACK.h5...
  * </pre>
  *
  * Stacks with more voxels than {@code --peer-max-voxels} (as the command's JSON reports them) skip the
@@ -33,6 +34,9 @@ import java.util.regex.Pattern;
 public final class XanesPeerBenchmark {
     private XanesPeerBenchmark() {
     }
+
+    /** The launcher's rule: {@code xanes map} on a stack file below this size runs on the C1 JIT alone (see ./cathodekit). */
+    static final long LAUNCHER_C1_MAX_BYTES = 1L << 30;
 
     static final String[] WINDOWS = {"--pre", "8250:8320", "--post", "8380:8600", "--edge", "8330:8365", "--whiteline", "8343:8357"};
     /** "in-process" of this XanesBenchmark; "total" (open to write, no summary) of the version before issue 15, for before/after runs. */
@@ -46,6 +50,7 @@ public final class XanesPeerBenchmark {
         Path peer = null;
         Path work = Path.of(System.getProperty("java.io.tmpdir"));
         int rounds = 3;
+        Path launcher = null;
         long peerMaxVoxels = 5_000_000;
         List<Path> inputs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -54,6 +59,7 @@ public final class XanesPeerBenchmark {
                 case "--peer" -> peer = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--launcher" -> launcher = Path.of(args[++i]);
                 case "--peer-max-voxels" -> peerMaxVoxels = Long.parseLong(args[++i]);
                 default -> inputs.add(Path.of(args[i]));
             }
@@ -71,15 +77,26 @@ public final class XanesPeerBenchmark {
             long rssPeer = 0;
             long voxels = -1;
             List<String> roundRatios = new ArrayList<>();
+            // the JIT the launcher chooses for this input (C1 alone below LAUNCHER_C1_MAX_BYTES)
+            List<String> jit = Files.size(in) < LAUNCHER_C1_MAX_BYTES ? List.of("-XX:TieredStopAtLevel=1") : List.of();
             for (int r = 1; r <= rounds; r++) {
-                String bench = run(List.of("java", "-Xmx1g", "-XX:+UseParallelGC", "-cp", jar.toString(), XanesBenchmark.class.getName(),
+                List<String> b = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseParallelGC"));
+                b.addAll(jit);
+                b.addAll(List.of("-cp", jar.toString(), XanesBenchmark.class.getName(),
                         "--input", in.toString(), "--out", work.resolve("speedx-bench-maps.h5").toString()));
+                String bench = run(b);
                 double inProcess = parse(IN_PROCESS, bench, "XanesBenchmark");
                 String runLine = bench.lines().filter(l -> l.startsWith("run 1") && l.contains("threads")).findFirst().orElse("threads ? " + bench);
                 System.out.println(in.getFileName() + " round " + r + " in-process: " + runLine.substring(runLine.indexOf("threads")));
-                List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v", "java", "-Djava.awt.headless=true", "-Xmx1g",
-                        "-XX:+UseParallelGC", "-jar", jar.toString(), "xanes", "map", "--input", in.toString(),
-                        "--out", work.resolve("speedx-cmd-maps.h5").toString(), "--json"));
+                List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v"));
+                if (launcher != null) {
+                    cmd.add(launcher.toString());
+                } else {
+                    cmd.addAll(List.of("java", "-Djava.awt.headless=true", "-Xmx1g", "-XX:+UseParallelGC"));
+                    cmd.addAll(jit);
+                    cmd.addAll(List.of("-jar", jar.toString()));
+                }
+                cmd.addAll(List.of("xanes", "map", "--input", in.toString(), "--out", work.resolve("speedx-cmd-maps.h5").toString(), "--json"));
                 cmd.addAll(List.of(WINDOWS));
                 long t0 = System.nanoTime();
                 String whole = run(cmd);

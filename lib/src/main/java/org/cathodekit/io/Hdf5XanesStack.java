@@ -64,6 +64,8 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
      * direct buffer of the JDK and one more copy (issue 15: the reader pass was 40 % faster direct).
      */
     private ByteBuffer rowBuffer;
+    /** Reused by {@link #read(int, int, int, int, float[][])} (a direct buffer per call would be zeroed and freed each time). */
+    private ByteBuffer arrayReadBuffer;
     /** Storage addresses of uncompressed chunks (read with positional reads, never memory-mapped), or null. */
     private final Map<ChunkOffset, Chunk> chunkLookup;
     private FileChannel channel;
@@ -402,7 +404,11 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
     @Override
     public void read(int z0, int dz, int y0, int dy, float[][] planes) throws IOException {
         int len = dz * dy * nx;
-        ByteBuffer b = ByteBuffer.allocateDirect(Math.multiplyExact(4 * energies.length, len)).order(ByteOrder.nativeOrder());
+        int bytes = Math.multiplyExact(4 * energies.length, len);
+        if (arrayReadBuffer == null || arrayReadBuffer.capacity() < bytes) {
+            arrayReadBuffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+        }
+        ByteBuffer b = arrayReadBuffer;
         read(z0, dz, y0, dy, b, len);
         FloatBuffer f = b.asFloatBuffer();
         for (int e = 0; e < energies.length; e++) {

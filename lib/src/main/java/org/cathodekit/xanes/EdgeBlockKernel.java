@@ -43,8 +43,14 @@ final class EdgeBlockKernel {
 
     private final EdgeKernel k;
     private final int ne;
-    /** The block's spectra, plane-major: {@code mu[e * BLOCK + v]}. */
-    private final double[] mu;
+    /**
+     * The block's spectra, one array per energy plane: {@code mu[e][v]}. Separate rows, not one flat
+     * array at offsets {@code e * BLOCK}: the loops then index every array with the same {@code v}, and
+     * measured on this machine (C2 of Java 17) such a plane pass runs at 0.16 ns per value against
+     * 0.46-0.8 ns at a variable offset into one array (whose 2 KB plane steps also alias the
+     * per-voxel accumulators at 4 KB, stalling loads behind stores).
+     */
+    private final double[][] mu;
     private final int[] flags = new int[BLOCK];
     private final double[] preSum = new double[BLOCK];
     private final double[] preSlope = new double[BLOCK];
@@ -71,7 +77,7 @@ final class EdgeBlockKernel {
     EdgeBlockKernel(EdgeKernel kernel) {
         this.k = kernel;
         this.ne = kernel.energyCount();
-        this.mu = new double[ne * BLOCK];
+        this.mu = new double[ne][BLOCK];
         this.spectrum = new double[ne];
         this.dPre = new double[ne];
         this.dPost = new double[ne];
@@ -121,9 +127,9 @@ final class EdgeBlockKernel {
         final float[] p = planeFloats;
         for (int e = 0; e < ne; e++) {
             planes.get(e * stride + from, p, 0, n);
-            int o = e * BLOCK;
+            double[] row = mu[e];
             for (int v = 0; v < n; v++) {
-                mu[o + v] = p[v];
+                row[v] = p[v];
             }
             // the largest |mu| of the plane as float bits: the bits of |f| order as the values, and NaN and
             // infinities lie above every finite float, so one integer maximum finds every non-finite or
@@ -135,7 +141,7 @@ final class EdgeBlockKernel {
             }
             if (worst > maxFloatBits) {
                 for (int v = 0; v < n; v++) {
-                    double x = mu[o + v];
+                    double x = row[v];
                     if (!(Math.abs(x) <= max)) {
                         flags[v] |= Double.isFinite(x) ? IMPLAUSIBLE_FLAG : NON_FINITE_FLAG;
                     }
@@ -144,7 +150,7 @@ final class EdgeBlockKernel {
             if (edge && e >= k.p0 && e <= k.p1) {
                 double w = k.preW[e - k.p0];
                 for (int v = 0; v < n; v++) {
-                    double x = mu[o + v];
+                    double x = row[v];
                     preSum[v] += x;
                     preSlope[v] += w * x;
                 }
@@ -152,7 +158,7 @@ final class EdgeBlockKernel {
             if (edge && e >= k.q0 && e <= k.q1) {
                 double w = k.postW[e - k.q0];
                 for (int v = 0; v < n; v++) {
-                    double x = mu[o + v];
+                    double x = row[v];
                     postSum[v] += x;
                     postSlope[v] += w * x;
                 }
@@ -175,18 +181,18 @@ final class EdgeBlockKernel {
         }
         java.util.Arrays.fill(ssr, 0, n, 0.0);
         for (int i = k.p0; i <= k.p1; i++) {
-            int o = i * BLOCK;
+            double[] row = mu[i];
             double d = dPre[i];
             for (int v = 0; v < n; v++) {
-                double r = mu[o + v] - (preSum[v] + preSlope[v] * d);
+                double r = row[v] - (preSum[v] + preSlope[v] * d);
                 ssr[v] += r * r;
             }
         }
         for (int i = k.q0; i <= k.q1; i++) {
-            int o = i * BLOCK;
+            double[] row = mu[i];
             double d = dPost[i];
             for (int v = 0; v < n; v++) {
-                double r = mu[o + v] - (postSum[v] + postSlope[v] * d);
+                double r = row[v] - (postSum[v] + postSlope[v] * d);
                 ssr[v] += r * r;
             }
         }
@@ -205,18 +211,18 @@ final class EdgeBlockKernel {
             double[] r2 = k.wW[2];
             double[] r3 = k.cubic ? k.wW[3] : null;
             for (int i = k.w0; i <= k.w1; i++) {
-                int o = i * BLOCK;
+                double[] row = mu[i];
                 double a = r1[i - k.w0];
                 double b = r2[i - k.w0];
                 for (int v = 0; v < n; v++) {
-                    double y = mu[o + v];
+                    double y = row[v];
                     c1[v] += a * y;
                     c2[v] += b * y;
                 }
                 if (r3 != null) {
                     double c = r3[i - k.w0];
                     for (int v = 0; v < n; v++) {
-                        c3[v] += c * mu[o + v];
+                        c3[v] += c * row[v];
                     }
                 }
             }
@@ -227,10 +233,10 @@ final class EdgeBlockKernel {
             // it and every comparison with NaN is false); the window is never empty
             java.util.Arrays.fill(largestDeviation, 0, n, 0.0);
             for (int i = k.w0; i <= k.w1; i++) {
-                int o = i * BLOCK;
+                double[] row = mu[i];
                 double d = dPre[i];
                 for (int v = 0; v < n; v++) {
-                    largestDeviation[v] = Math.max(largestDeviation[v], Math.abs(mu[o + v] - (preSum[v] + preSlope[v] * d)));
+                    largestDeviation[v] = Math.max(largestDeviation[v], Math.abs(row[v] - (preSum[v] + preSlope[v] * d)));
                 }
             }
             for (int v = 0; v < n; v++) {
@@ -333,7 +339,7 @@ final class EdgeBlockKernel {
         double prev = Double.NaN;
         for (int i = g0; i <= k.g1; i++) {
             double pre = preMean + preSl * gPre[i - g0];
-            double m = mu[i * BLOCK + v];
+            double m = mu[i][v];
             double n;
             if (k.constantStep) {
                 n = (m - pre) / jump;
@@ -353,7 +359,7 @@ final class EdgeBlockKernel {
     private double whiteline(int v) {
         if (k.gaussian || k.atMaximum) {
             for (int e = 0; e < ne; e++) {
-                spectrum[e] = mu[e * BLOCK + v];
+                spectrum[e] = mu[e][v];
             }
             return k.gaussian ? k.gaussianCentre(spectrum) : k.quadraticAtMaximum(spectrum);
         }

@@ -36,8 +36,14 @@ final class EdgeBlockKernel {
     /** Voxels per block: 60 energies x 256 voxels x 8 bytes = 120 KB of double scratch (level-2 cache). */
     static final int BLOCK = 256;
 
-    /** Bits of the largest float <= {@link Plausibility#MU_MAX_ABS}: a float f has |f| <= MU_MAX_ABS exactly when its |bits| <= these. */
-    static final int MAX_FLOAT_BITS = Float.floatToRawIntBits(largestFloatAtMost(Plausibility.MU_MAX_ABS));
+    /**
+     * Plausibility screen: a spectrum whose computed sum of squares is at most this has every
+     * {@code |mu| <= MU_MAX_ABS}. The computed sum of n non-negative rounded terms is within
+     * {@code (n + 1) 2^-53} of the exact one, far inside the 1e-9 margin, so the exact sum is below
+     * {@code MU_MAX_ABS^2} and so is every exact square. NaN, infinities and overflowing squares fail
+     * the test; spectra that fail it get the reference's test of each value (exact flags).
+     */
+    static final double SCREEN_SUM_SQUARES = Plausibility.MU_MAX_ABS * Plausibility.MU_MAX_ABS * (1 - 1e-9);
     private static final int NON_FINITE_FLAG = 1;
     private static final int IMPLAUSIBLE_FLAG = 2;
 
@@ -61,6 +67,7 @@ final class EdgeBlockKernel {
     private final double[] c2 = new double[BLOCK];
     private final double[] c3 = new double[BLOCK];
     private final double[] largestDeviation = new double[BLOCK];
+    private final double[] sumSquares = new double[BLOCK];
     private final boolean[] windowPlausible = new boolean[BLOCK];
     private final double[] spectrum;
     /** One plane's floats of the block, copied out of the slab buffer. */
@@ -68,11 +75,6 @@ final class EdgeBlockKernel {
     /** {@code E_i - Ebar_pre} and {@code E_i - Ebar_post} for every energy (the reference's inline differences). */
     private final double[] dPre;
     private final double[] dPost;
-
-    static float largestFloatAtMost(double x) {
-        float f = (float) x;
-        return (double) f > x ? Math.nextDown(f) : f;
-    }
 
     EdgeBlockKernel(EdgeKernel kernel) {
         this.k = kernel;
@@ -115,9 +117,9 @@ final class EdgeBlockKernel {
     /** Pass 1: convert to double, flag bad values, pre/post sums. */
     private void load(FloatBuffer planes, int stride, int from, int n) {
         final double max = Plausibility.MU_MAX_ABS;
-        final int maxFloatBits = MAX_FLOAT_BITS;
         final boolean edge = k.edgeOn;
         java.util.Arrays.fill(flags, 0, n, 0);
+        java.util.Arrays.fill(sumSquares, 0, n, 0.0);
         if (edge) {
             java.util.Arrays.fill(preSum, 0, n, 0.0);
             java.util.Arrays.fill(preSlope, 0, n, 0.0);
@@ -131,21 +133,10 @@ final class EdgeBlockKernel {
             for (int v = 0; v < n; v++) {
                 row[v] = p[v];
             }
-            // the largest |mu| of the plane as float bits: the bits of |f| order as the values, and NaN and
-            // infinities lie above every finite float, so one integer maximum finds every non-finite or
-            // implausible value (|f| <= MU_MAX_ABS exactly when its bits <= those of maxFloat); independent
-            // integer maxima instead of a chain of double Math.max (NaN rules: 6-8 cycles each)
-            int worst = 0;
+            // plausibility screen: the spectrum's sum of squares (elementwise, vectorised); see SCREEN_SUM_SQUARES
             for (int v = 0; v < n; v++) {
-                worst = Math.max(worst, Float.floatToRawIntBits(p[v]) & 0x7fffffff);
-            }
-            if (worst > maxFloatBits) {
-                for (int v = 0; v < n; v++) {
-                    double x = row[v];
-                    if (!(Math.abs(x) <= max)) {
-                        flags[v] |= Double.isFinite(x) ? IMPLAUSIBLE_FLAG : NON_FINITE_FLAG;
-                    }
-                }
+                double x = row[v];
+                sumSquares[v] += x * x;
             }
             if (edge && e >= k.p0 && e <= k.p1) {
                 double w = k.preW[e - k.p0];
@@ -161,6 +152,17 @@ final class EdgeBlockKernel {
                     double x = row[v];
                     postSum[v] += x;
                     postSlope[v] += w * x;
+                }
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            if (!(sumSquares[v] <= SCREEN_SUM_SQUARES)) {
+                // a value may be non-finite or implausible: the reference's test on each value decides
+                for (int e = 0; e < ne; e++) {
+                    double x = mu[e][v];
+                    if (!(Math.abs(x) <= max)) {
+                        flags[v] |= Double.isFinite(x) ? IMPLAUSIBLE_FLAG : NON_FINITE_FLAG;
+                    }
                 }
             }
         }

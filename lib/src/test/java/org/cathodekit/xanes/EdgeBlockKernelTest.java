@@ -225,20 +225,49 @@ class EdgeBlockKernelTest {
         assertEquals(0, differ, what + " " + a.name() + ": " + differ + " voxels differ, first " + first);
     }
 
-    /** The float-bits plausibility test of the block kernel is exactly |(double) f| <= MU_MAX_ABS, NaN and infinities included. */
+    /**
+     * The sum-of-squares plausibility screen never changes a status: spectra near the limit (every value
+     * about 130: the screen fails, all values plausible), exactly +-MU_MAX_ABS (plausible), the next float
+     * above it and huge values whose squares overflow (implausible), NaN and infinities, all against the
+     * scalar reference.
+     */
     @Test
-    void floatBitsThresholdIsTheReferencesPlausibilityRule() {
+    void plausibilityScreenGivesTheReferencesStatuses() throws IOException {
         float m = (float) org.cathodekit.core.Plausibility.MU_MAX_ABS;
-        float[] probes = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1f, -1f, Math.nextDown(m), m, Math.nextUp(m), -Math.nextDown(m), -m,
-            -Math.nextUp(m), Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
-            Float.intBitsToFloat(0x7fc00001), Float.intBitsToFloat(0xffc00000), Float.intBitsToFloat(0x7f800001)};
-        for (float f : probes) {
-            boolean byBits = (Float.floatToRawIntBits(f) & 0x7fffffff) <= EdgeBlockKernel.MAX_FLOAT_BITS;
-            assertEquals(Math.abs((double) f) <= org.cathodekit.core.Plausibility.MU_MAX_ABS, byBits, "mu = " + f);
+        float[][][] s = TestSpectra.stack2d(E, 4, 12, 8343.2, 8344.4, 0.01, 9);
+        float[] special = {m, -m, Math.nextUp(m), -Math.nextUp(m), 1e30f, Float.MAX_VALUE, Float.NaN, Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY, Math.nextDown(m), 130f, 129f};
+        for (int x = 0; x < special.length; x++) {
+            s[7][1][x] = special[x];
         }
-        // a threshold no float represents: the largest float below it
-        assertEquals(Math.nextDown(0.1f), EdgeBlockKernel.largestFloatAtMost(0.1), 0f);
-        assertTrue((double) EdgeBlockKernel.largestFloatAtMost(0.1) <= 0.1 && (double) Math.nextUp(EdgeBlockKernel.largestFloatAtMost(0.1)) > 0.1);
-        assertEquals(1000f, EdgeBlockKernel.largestFloatAtMost(1000), 0f);
+        for (int x = 0; x < 12; x++) {
+            for (int e = 0; e < E.length; e++) {
+                s[e][2][x] = 130f + 0.01f * e; // sum of squares above MU_MAX_ABS^2, every value plausible
+            }
+            s[x % E.length][3][x] = x % 2 == 0 ? m : -m;
+        }
+        assertTrue(E.length * 130.0 * 130.0 > EdgeBlockKernel.SCREEN_SUM_SQUARES, "row 2 must fail the screen");
+        StackSource src = StackSource.inMemory(E, s);
+        for (EdgeOptions o : optionSets()) {
+            EdgeMaps reference = Xanes.maps(src, o, 1, Long.MAX_VALUE / 4, true);
+            EdgeMaps block = Xanes.maps(src, o, 2, 4L * E.length * 12, false);
+            for (int y = 0; y < 4; y++) {
+                for (int x = 0; x < 12; x++) {
+                    assertEquals(reference.status().get(0, y, x), block.status().get(0, y, x), o + " status at " + y + "," + x);
+                }
+            }
+            assertSameBits(reference.edge50(), block.edge50(), o.toString());
+            assertSameBits(reference.whiteline(), block.whiteline(), o.toString());
+            assertEquals(reference.counts(), block.counts(), o.toString());
+            for (int x = 2; x <= 5; x++) {
+                assertEquals(VoxelStatus.IMPLAUSIBLE.bit(), block.status().get(0, 1, x), o + ": value " + special[x]);
+            }
+            for (int x = 6; x <= 8; x++) {
+                assertEquals(VoxelStatus.NON_FINITE.bit(), block.status().get(0, 1, x), o + ": value " + special[x]);
+            }
+            for (int x = 0; x < 12; x++) {
+                assertEquals(0, block.status().get(0, 2, x) & (VoxelStatus.NON_FINITE.bit() | VoxelStatus.MASKED.bit()), o + " row 2");
+            }
+        }
     }
 }

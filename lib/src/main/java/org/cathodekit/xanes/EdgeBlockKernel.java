@@ -12,9 +12,11 @@ import org.cathodekit.core.Plausibility;
  *
  * <p>Passes over one block ({@code mu} of every voxel converted once to double, as the reference does):
  * <ol>
- *   <li>all energies: non-finite and {@link Plausibility#MU_MAX_ABS} flags, fused with the pre- and
- *       post-edge sums {@code sum mu_i} and slope sums {@code sum w_i mu_i} (weights precomputed per
- *       energy grid, as the numpy peer's projections);</li>
+ *   <li>all energies: each plane's floats taken from the slab buffer and converted, the spectrum's
+ *       sum of squares (the {@link Plausibility#MU_MAX_ABS} screen: the reference's per-value
+ *       non-finite and implausible test runs only for spectra that fail it, see
+ *       {@link #SCREEN_SUM_SQUARES}), and the pre- and post-edge sums {@code sum mu_i} and slope sums
+ *       {@code sum w_i mu_i} (weights precomputed per energy grid, as the numpy peer's projections);</li>
  *   <li>pre/post energies (auto masking only): the residual sum of squares of both lines;</li>
  *   <li>white-line energies: the polynomial coefficients {@code c_k = sum W_ki mu_i} and the
  *       {@link Plausibility#WHITELINE_MU_MAX_JUMPS} check;</li>

@@ -72,4 +72,17 @@ final class FlatStack implements StackSource {
             }
         }
     }
+
+    /** Straight into the buffer (the interface default would copy each slab through temporary arrays). */
+    @Override
+    public void read(int z0, int dz, int y0, int dy, java.nio.ByteBuffer planes, int planeStride) {
+        long vol = (long) nz * ny * nx;
+        java.nio.FloatBuffer f = planes.asFloatBuffer();
+        for (int e = 0; e < energies.length; e++) {
+            for (int z = 0; z < dz; z++) {
+                int src = (int) (e * vol + ((long) (z0 + z) * ny + y0) * nx);
+                f.put(e * planeStride + z * dy * nx, data, src, dy * nx);
+            }
+        }
+    }
 }

@@ -85,4 +85,18 @@ final class InMemoryStack implements StackSource {
             }
         }
     }
+
+    /** Straight into the buffer (the interface default would copy each slab through temporary arrays). */
+    @Override
+    public void read(int z0, int dz, int y0, int dy, java.nio.ByteBuffer planes, int planeStride) {
+        int nx = width();
+        java.nio.FloatBuffer f = planes.asFloatBuffer();
+        for (int e = 0; e < energies.length; e++) {
+            for (int z = 0; z < dz; z++) {
+                for (int y = 0; y < dy; y++) {
+                    f.put(e * planeStride + (z * dy + y) * nx, stack[e][z0 + z][y0 + y], 0, nx);
+                }
+            }
+        }
+    }
 }

@@ -55,6 +55,7 @@ public final class XanesBenchmark {
         int repeat = 1;
         boolean checkThreads = false;
         boolean readOnly = false;
+        long slabBytes = Xanes.DEFAULT_SLAB_BYTES;
         EdgeOptions options = OPTIONS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -64,6 +65,7 @@ public final class XanesBenchmark {
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--check-threads" -> checkThreads = true;
                 case "--read-only" -> readOnly = true;
+                case "--slab-mb" -> slabBytes = Long.parseLong(args[++i]) << 20;
                 case "--whiteline-fit" -> options = OPTIONS.withWhitelineFit(org.cathodekit.xanes.WhitelineFit.valueOf(args[++i]));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -79,7 +81,7 @@ public final class XanesBenchmark {
             long t1;
             try (Hdf5XanesStack s = Hdf5XanesStack.open(input)) {
                 t1 = System.nanoTime();
-                maps = Xanes.maps(s, options, threads, Xanes.DEFAULT_SLAB_BYTES);
+                maps = Xanes.maps(s, options, threads, slabBytes);
             }
             long t2 = System.nanoTime();
             Hdf5MapFile.write(out, maps, Map.of("input_file", input.toString(), "command", "XanesBenchmark"));

@@ -502,6 +502,23 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
                                 readFully(planes, 0, chunkBytes, address);
                                 continue;
                             }
+                            if (c3 == nx) {
+                                // whole rows: each (energy, z) run of rows of the box is contiguous in the chunk and in the slab
+                                int eEnd = Math.min(ne, ce + c0);
+                                int zLo = Math.max(z0, cz);
+                                int zHi = Math.min(z0 + dz, cz + c1);
+                                int yLo = Math.max(y0, cy);
+                                int yHi = Math.min(y0 + dy, cy + c2);
+                                int runBytes = 4 * (yHi - yLo) * nx;
+                                for (int e = ce; e < eEnd; e++) {
+                                    for (int z = zLo; z < zHi; z++) {
+                                        long src = 4L * ((((long) (e - ce) * c1 + (z - cz)) * c2 + (yLo - cy)) * c3);
+                                        int dst = 4 * (e * stride + ((z - z0) * dy + (yLo - y0)) * nx);
+                                        readFully(planes, dst, runBytes, address + src);
+                                    }
+                                }
+                                continue;
+                            }
                             bb = readAt(address, chunkBytes);
                         } else {
                             bb = ByteBuffer.wrap(c.getDecompressedChunk(origin));

@@ -250,8 +250,9 @@ class Hdf5XanesStackTest {
     /**
      * The slab reader that {@code Xanes.maps} uses (straight into a native-order buffer): every storage
      * variant h5py writes gives numpy's own values, bit for bit, for slabs of any depth and a plane
-     * stride larger than the slab: little- and big-endian float32, contiguous, chunks that are exactly
-     * a slab's box (read in one call), chunks that cut rows and columns, and gzip chunks.
+     * stride larger than the slab, whole planes or row ranges: little- and big-endian float32, contiguous,
+     * chunks that are exactly a slab's box (read in one call), chunks of whole rows read in part (one
+     * read per energy and z run), chunks that cut rows and columns, and gzip chunks.
      */
     @Test
     void slabReadsIntoABufferGiveNumpysValuesForEveryStorageVariant() throws Exception {
@@ -280,18 +281,25 @@ class Hdf5XanesStackTest {
         int nx = 9;
         for (String name : List.of("le-contig", "be-contig", "le-box", "be-box", "le-cut", "be-cut", "gz")) {
             try (Hdf5XanesStack s = Hdf5XanesStack.open(dir.resolve(name + ".h5"))) {
-                for (int dz : new int[] {1, 2, 4}) {
-                    int stride = dz * ny * nx + 3;
-                    java.nio.ByteBuffer slab = java.nio.ByteBuffer.allocateDirect(4 * ne * stride).order(java.nio.ByteOrder.nativeOrder());
-                    for (int z0 = 0; z0 < nz; z0 += dz) {
-                        int d = Math.min(dz, nz - z0);
-                        s.read(z0, d, 0, ny, slab, stride);
-                        for (int e = 0; e < ne; e++) {
-                            for (int i = 0; i < d * ny * nx; i++) {
-                                float want = oracle.get(((e * nz + z0) * ny) * nx + i);
-                                float got = slab.getFloat(4 * (e * stride + i));
-                                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(got),
-                                        name + " slab z " + z0 + "+" + d + " energy " + e + " voxel " + i);
+                // whole planes, and row ranges (y0, dy) that start and end inside storage chunks
+                for (int[] rows : new int[][] {{0, ny}, {2, 3}, {5, 2}}) {
+                    int y0 = rows[0];
+                    int dy = rows[1];
+                    for (int dz : new int[] {1, 2, 4}) {
+                        int stride = dz * dy * nx + 3;
+                        java.nio.ByteBuffer slab = java.nio.ByteBuffer.allocateDirect(4 * ne * stride).order(java.nio.ByteOrder.nativeOrder());
+                        for (int z0 = 0; z0 < nz; z0 += dz) {
+                            int d = Math.min(dz, nz - z0);
+                            s.read(z0, d, y0, dy, slab, stride);
+                            for (int e = 0; e < ne; e++) {
+                                for (int i = 0; i < d * dy * nx; i++) {
+                                    int z = z0 + i / (dy * nx);
+                                    int y = y0 + (i / nx) % dy;
+                                    float want = oracle.get(((e * nz + z) * ny + y) * nx + i % nx);
+                                    float got = slab.getFloat(4 * (e * stride + i));
+                                    assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(got),
+                                            name + " slab z " + z0 + "+" + d + ", y " + y0 + "+" + dy + " energy " + e + " voxel " + i);
+                                }
                             }
                         }
                     }

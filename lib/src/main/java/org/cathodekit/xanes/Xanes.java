@@ -149,10 +149,6 @@ public final class Xanes {
         int nx = source.width();
         boolean edgeOn = options.hasEdge();
         boolean wlOn = options.hasWhiteline();
-        float[][][] e50 = edgeOn ? new float[nz][ny][nx] : null;
-        float[][][] wl = wlOn ? new float[nz][ny][nx] : null;
-        float[][][] jump = edgeOn ? new float[nz][ny][nx] : null;
-        byte[][][] status = new byte[nz][ny][nx];
 
         long voxelsPerSlab = Math.max(1, slabBytes / (4L * ne));
         final int dz;
@@ -173,8 +169,10 @@ public final class Xanes {
         }
         int slabs = nz > 1 ? (nz + dz - 1) / dz : (ny + dy - 1) / dy;
         int planeLen = dz * dy * nx;
-        // off-heap slabs in native order: the HDF5 reader reads the file straight into them (StackSource#read with a buffer)
-        ByteBuffer[] buffers = {slabBuffer(ne, planeLen), slabs > 1 ? slabBuffer(ne, planeLen) : null};
+        // off-heap slabs in native order: the HDF5 reader reads the file straight into them (StackSource#read with a
+        // buffer). The reader thread allocates each on first use (zeroing 60 MB takes about 25 ms), the first while
+        // this thread allocates the maps, the second while slab 0 is analysed.
+        ByteBuffer[] buffers = new ByteBuffer[2];
 
         final EdgeKernel k0 = kernel;
         ThreadLocal<BlockScratch> scratch = ThreadLocal.withInitial(() -> new BlockScratch(k0));
@@ -183,13 +181,27 @@ public final class Xanes {
             t.setDaemon(true);
             return t;
         });
+        Future<ByteBuffer> first = reader.submit(() -> readSlab(source, 0, nz, ny, dz, dy, buffers, 0, ne, planeLen));
+        final float[][][] e50;
+        final float[][][] wl;
+        final float[][][] jump;
+        final byte[][][] status;
         try {
-            Future<ByteBuffer> pending = reader.submit(() -> readSlab(source, 0, nz, ny, dz, dy, buffers[0], planeLen));
+            e50 = edgeOn ? new float[nz][ny][nx] : null;
+            wl = wlOn ? new float[nz][ny][nx] : null;
+            jump = edgeOn ? new float[nz][ny][nx] : null;
+            status = new byte[nz][ny][nx];
+        } catch (RuntimeException | Error e) {
+            reader.shutdownNow();
+            throw e;
+        }
+        try {
+            Future<ByteBuffer> pending = first;
             for (int s = 0; s < slabs; s++) {
                 ByteBuffer planes = await(pending);
                 if (s + 1 < slabs) {
                     final int next = s + 1;
-                    pending = reader.submit(() -> readSlab(source, next, nz, ny, dz, dy, buffers[next % 2], planeLen));
+                    pending = reader.submit(() -> readSlab(source, next, nz, ny, dz, dy, buffers, next % 2, ne, planeLen));
                 }
                 final int z0 = nz > 1 ? s * dz : 0;
                 final int y0 = nz > 1 ? 0 : s * dy;
@@ -271,8 +283,13 @@ public final class Xanes {
         return ByteBuffer.allocateDirect(Math.multiplyExact(4 * energies, planeLen)).order(ByteOrder.nativeOrder());
     }
 
-    private static ByteBuffer readSlab(StackSource source, int s, int nz, int ny, int dz, int dy, ByteBuffer buf, int planeLen)
-            throws IOException {
+    /** Reads slab {@code s} into {@code buffers[b]}, allocating it first if null (reader thread only). */
+    private static ByteBuffer readSlab(StackSource source, int s, int nz, int ny, int dz, int dy, ByteBuffer[] buffers, int b,
+            int energies, int planeLen) throws IOException {
+        if (buffers[b] == null) {
+            buffers[b] = slabBuffer(energies, planeLen);
+        }
+        ByteBuffer buf = buffers[b];
         if (nz > 1) {
             int z0 = s * dz;
             source.read(z0, Math.min(dz, nz - z0), 0, ny, buf, planeLen);

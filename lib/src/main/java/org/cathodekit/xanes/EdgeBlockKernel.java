@@ -52,23 +52,43 @@ final class EdgeBlockKernel {
 
     private final EdgeKernel k;
     private final int ne;
-    /** One block's floats, one array per energy plane: {@code planeFloats[e][v]}. */
+    /**
+     * One block's floats, one array per energy plane: {@code planeFloats[e][v]}; 3 floats longer than
+     * the block so that the last group of four of a partial block reads in bounds (its extra spectra are
+     * analysed from stale values and discarded).
+     */
     private final float[][] planeFloats;
-    /** Four spectra being analysed, as doubles (the reference's {@code mu}). */
-    private final double[][] spectra = new double[4][];
+    /** The group's four spectra, as doubles (the reference's {@code mu}). */
+    private final double[] s0;
+    private final double[] s1;
+    private final double[] s2;
+    private final double[] s3;
+    /** Per spectrum of the group: sum of squares (the screen), line fits, SSR and white-line coefficients. */
+    private final double[] sumSquares = new double[4];
+    private final double[] preMean = new double[4];
+    private final double[] preSlope = new double[4];
+    private final double[] postMean = new double[4];
+    private final double[] postSlope = new double[4];
+    private final double[] ssr = new double[4];
+    private final double[] c1 = new double[4];
+    private final double[] c2 = new double[4];
+    private final double[] c3 = new double[4];
     /** The reference's output triple for the voxel at hand. */
     private final double[] out = new double[3];
     /** {@code E_i - Ebar_pre} and {@code E_i - Ebar_post} for every energy (the reference's inline differences). */
     private final double[] dPre;
     private final double[] dPost;
+    /** Whether the white-line fit is linear in mu (coefficients by projection): not GAUSSIAN or QUADRATIC_AT_MAXIMUM. */
+    private final boolean linearWhiteline;
 
     EdgeBlockKernel(EdgeKernel kernel) {
         this.k = kernel;
         this.ne = kernel.energyCount();
-        this.planeFloats = new float[ne][BLOCK];
-        for (int i = 0; i < spectra.length; i++) {
-            spectra[i] = new double[ne];
-        }
+        this.planeFloats = new float[ne][BLOCK + 3];
+        this.s0 = new double[ne];
+        this.s1 = new double[ne];
+        this.s2 = new double[ne];
+        this.s3 = new double[ne];
         this.dPre = new double[ne];
         this.dPost = new double[ne];
         if (kernel.edgeOn) {
@@ -77,6 +97,7 @@ final class EdgeBlockKernel {
                 dPost[i] = kernel.energies[i] - kernel.postXm;
             }
         }
+        this.linearWhiteline = kernel.whitelineOn && !(kernel.gaussian || kernel.atMaximum);
     }
 
     /**
@@ -95,13 +116,11 @@ final class EdgeBlockKernel {
         for (int e = 0; e < ne; e++) {
             planes.get(e * stride + from, rows[e], 0, n);
         }
-        final double[] s0 = spectra[0];
-        final double[] s1 = spectra[1];
-        final double[] s2 = spectra[2];
-        final double[] s3 = spectra[3];
-        final double screen = SCREEN_SUM_SQUARES;
-        int v = 0;
-        for (; v + 4 <= n; v += 4) {
+        final double[] s0 = this.s0;
+        final double[] s1 = this.s1;
+        final double[] s2 = this.s2;
+        final double[] s3 = this.s3;
+        for (int v = 0; v < n; v += 4) {
             double q0 = 0;
             double q1 = 0;
             double q2 = 0;
@@ -121,25 +140,184 @@ final class EdgeBlockKernel {
                 q2 += c * c;
                 q3 += d * d;
             }
-            voxel(s0, q0 <= screen, v, e50Out, wlOut, jumpOut, statusOut);
-            voxel(s1, q1 <= screen, v + 1, e50Out, wlOut, jumpOut, statusOut);
-            voxel(s2, q2 <= screen, v + 2, e50Out, wlOut, jumpOut, statusOut);
-            voxel(s3, q3 <= screen, v + 3, e50Out, wlOut, jumpOut, statusOut);
-        }
-        for (; v < n; v++) {
-            for (int e = 0; e < ne; e++) {
-                s0[e] = rows[e][v];
+            sumSquares[0] = q0;
+            sumSquares[1] = q1;
+            sumSquares[2] = q2;
+            sumSquares[3] = q3;
+            if (k.edgeOn) {
+                lineFits();
+                if (k.autoMask) {
+                    residuals();
+                }
             }
-            voxel(s0, false, v, e50Out, wlOut, jumpOut, statusOut);
+            if (linearWhiteline) {
+                whitelineCoefficients();
+            }
+            int m = Math.min(4, n - v);
+            for (int j = 0; j < m; j++) {
+                voxel(j, v + j, e50Out, wlOut, jumpOut, statusOut);
+            }
         }
     }
 
-    /** One voxel's spectrum {@code s}: the reference's plausibility test unless {@code screened}, then the rest. */
-    private void voxel(double[] s, boolean screened, int v, double[] e50Out, double[] wlOut, double[] jumpOut, byte[] statusOut) {
+    /** The four spectra's pre- and post-edge lines: window mean and slope {@code sum w_i mu_i}, one loop per window. */
+    private void lineFits() {
+        final double[] s0 = this.s0;
+        final double[] s1 = this.s1;
+        final double[] s2 = this.s2;
+        final double[] s3 = this.s3;
+        for (int line = 0; line < 2; line++) {
+            final int lo = line == 0 ? k.p0 : k.q0;
+            final int hi = line == 0 ? k.p1 : k.q1;
+            final double[] w = line == 0 ? k.preW : k.postW;
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            double b0 = 0;
+            double b1 = 0;
+            double b2 = 0;
+            double b3 = 0;
+            for (int i = lo; i <= hi; i++) {
+                double wi = w[i - lo];
+                double x0 = s0[i];
+                double x1 = s1[i];
+                double x2 = s2[i];
+                double x3 = s3[i];
+                a0 += x0;
+                a1 += x1;
+                a2 += x2;
+                a3 += x3;
+                b0 += wi * x0;
+                b1 += wi * x1;
+                b2 += wi * x2;
+                b3 += wi * x3;
+            }
+            int count = hi - lo + 1;
+            double[] mean = line == 0 ? preMean : postMean;
+            double[] slope = line == 0 ? preSlope : postSlope;
+            mean[0] = a0 / count;
+            mean[1] = a1 / count;
+            mean[2] = a2 / count;
+            mean[3] = a3 / count;
+            slope[0] = b0;
+            slope[1] = b1;
+            slope[2] = b2;
+            slope[3] = b3;
+        }
+    }
+
+    /** The four spectra's residual sums of squares about both lines (auto masking). */
+    private void residuals() {
+        final double[] s0 = this.s0;
+        final double[] s1 = this.s1;
+        final double[] s2 = this.s2;
+        final double[] s3 = this.s3;
+        double r0 = 0;
+        double r1 = 0;
+        double r2 = 0;
+        double r3 = 0;
+        for (int line = 0; line < 2; line++) {
+            final int lo = line == 0 ? k.p0 : k.q0;
+            final int hi = line == 0 ? k.p1 : k.q1;
+            final double[] dx = line == 0 ? dPre : dPost;
+            final double[] mean = line == 0 ? preMean : postMean;
+            final double[] slope = line == 0 ? preSlope : postSlope;
+            final double m0 = mean[0];
+            final double m1 = mean[1];
+            final double m2 = mean[2];
+            final double m3 = mean[3];
+            final double k0 = slope[0];
+            final double k1 = slope[1];
+            final double k2 = slope[2];
+            final double k3 = slope[3];
+            for (int i = lo; i <= hi; i++) {
+                double d = dx[i];
+                double e0 = s0[i] - (m0 + k0 * d);
+                double e1 = s1[i] - (m1 + k1 * d);
+                double e2 = s2[i] - (m2 + k2 * d);
+                double e3 = s3[i] - (m3 + k3 * d);
+                r0 += e0 * e0;
+                r1 += e1 * e1;
+                r2 += e2 * e2;
+                r3 += e3 * e3;
+            }
+        }
+        ssr[0] = r0;
+        ssr[1] = r1;
+        ssr[2] = r2;
+        ssr[3] = r3;
+    }
+
+    /** The four spectra's white-line polynomial coefficients {@code c_k = sum W_ki mu_i} (QUADRATIC, CUBIC). */
+    private void whitelineCoefficients() {
+        final double[] s0 = this.s0;
+        final double[] s1 = this.s1;
+        final double[] s2 = this.s2;
+        final double[] s3 = this.s3;
+        final int w0 = k.w0;
+        final int w1 = k.w1;
+        final double[] r1 = k.wW[1];
+        final double[] r2 = k.wW[2];
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double b3 = 0;
+        for (int i = w0; i <= w1; i++) {
+            double u = r1[i - w0];
+            double t = r2[i - w0];
+            double y0 = s0[i];
+            double y1 = s1[i];
+            double y2 = s2[i];
+            double y3 = s3[i];
+            a0 += u * y0;
+            a1 += u * y1;
+            a2 += u * y2;
+            a3 += u * y3;
+            b0 += t * y0;
+            b1 += t * y1;
+            b2 += t * y2;
+            b3 += t * y3;
+        }
+        c1[0] = a0;
+        c1[1] = a1;
+        c1[2] = a2;
+        c1[3] = a3;
+        c2[0] = b0;
+        c2[1] = b1;
+        c2[2] = b2;
+        c2[3] = b3;
+        if (k.cubic) {
+            final double[] r3 = k.wW[3];
+            double g0 = 0;
+            double g1 = 0;
+            double g2 = 0;
+            double g3 = 0;
+            for (int i = w0; i <= w1; i++) {
+                double u = r3[i - w0];
+                g0 += u * s0[i];
+                g1 += u * s1[i];
+                g2 += u * s2[i];
+                g3 += u * s3[i];
+            }
+            c3[0] = g0;
+            c3[1] = g1;
+            c3[2] = g2;
+            c3[3] = g3;
+        }
+    }
+
+    /** Voxel {@code j} of the group (block index {@code v}): the reference's plausibility test unless screened, then the rest. */
+    private void voxel(int j, int v, double[] e50Out, double[] wlOut, double[] jumpOut, byte[] statusOut) {
+        final double[] s = j == 0 ? s0 : j == 1 ? s1 : j == 2 ? s2 : s3;
         final double[] out = this.out;
         int st;
         int f = 0;
-        if (!screened) {
+        if (!(sumSquares[j] <= SCREEN_SUM_SQUARES)) {
             final double max = Plausibility.MU_MAX_ABS;
             for (int e = 0; e < s.length; e++) {
                 double x = s[e];
@@ -155,7 +333,7 @@ final class EdgeBlockKernel {
             st = VoxelStatus.IMPLAUSIBLE.bit();
             out[EdgeKernel.EDGE50] = out[EdgeKernel.WHITELINE] = out[EdgeKernel.JUMP] = Double.NaN;
         } else {
-            st = plausibleSpectrum(s, out);
+            st = plausibleSpectrum(s, j, out);
         }
         statusOut[v] = (byte) st;
         if (e50Out != null) {
@@ -169,8 +347,11 @@ final class EdgeBlockKernel {
         }
     }
 
-    /** {@link EdgeKernel#analyse} after its plausibility loop, for a spectrum with every |mu| within the bound; fills {@code out}. */
-    private int plausibleSpectrum(double[] s, double[] out) {
+    /**
+     * {@link EdgeKernel#analyse} after its plausibility loop, for spectrum {@code s} (group slot {@code j},
+     * whose sums are computed) with every |mu| within the bound; fills {@code out}.
+     */
+    private int plausibleSpectrum(double[] s, int j, double[] out) {
         final EdgeKernel k = this.k;
         double e50 = Double.NaN;
         double wl = Double.NaN;
@@ -179,30 +360,10 @@ final class EdgeBlockKernel {
         double preMean = 0;
         double preSlope = 0;
         if (k.edgeOn) {
-            final int p0 = k.p0;
-            final int p1 = k.p1;
-            final int q0 = k.q0;
-            final int q1 = k.q1;
-            final double[] preW = k.preW;
-            final double[] postW = k.postW;
-            double sum = 0;
-            double slope = 0;
-            for (int i = p0; i <= p1; i++) {
-                double x = s[i];
-                sum += x;
-                slope += preW[i - p0] * x;
-            }
-            preMean = sum / (p1 - p0 + 1);
-            preSlope = slope;
-            sum = 0;
-            slope = 0;
-            for (int i = q0; i <= q1; i++) {
-                double x = s[i];
-                sum += x;
-                slope += postW[i - q0] * x;
-            }
-            double postMean = sum / (q1 - q0 + 1);
-            double postSlope = slope;
+            preMean = this.preMean[j];
+            preSlope = this.preSlope[j];
+            double postMean = this.postMean[j];
+            double postSlope = this.postSlope[j];
             jump = (postMean + postSlope * k.refPost) - (preMean + preSlope * k.refPre);
             out[EdgeKernel.JUMP] = jump;
             double threshold = k.minJump;
@@ -211,18 +372,7 @@ final class EdgeBlockKernel {
                     out[EdgeKernel.EDGE50] = out[EdgeKernel.WHITELINE] = Double.NaN;
                     return VoxelStatus.MASKED.bit();
                 }
-                final double[] dPre = this.dPre;
-                final double[] dPost = this.dPost;
-                double ssr = 0;
-                for (int i = p0; i <= p1; i++) {
-                    double r = s[i] - (preMean + preSlope * dPre[i]);
-                    ssr += r * r;
-                }
-                for (int i = q0; i <= q1; i++) {
-                    double r = s[i] - (postMean + postSlope * dPost[i]);
-                    ssr += r * r;
-                }
-                threshold = k.jumpDof > 0 ? k.noiseFactor * Math.sqrt(ssr / k.jumpDof) * k.jumpLeverage : 0.0;
+                threshold = k.jumpDof > 0 ? k.noiseFactor * Math.sqrt(ssr[j] / k.jumpDof) * k.jumpLeverage : 0.0;
             }
             if (!(jump >= threshold)) {
                 out[EdgeKernel.EDGE50] = out[EdgeKernel.WHITELINE] = Double.NaN;
@@ -269,28 +419,7 @@ final class EdgeBlockKernel {
             } else if (k.atMaximum) {
                 wl = k.quadraticAtMaximum(s);
             } else {
-                final double[] r1 = k.wW[1];
-                final double[] r2 = k.wW[2];
-                double c1 = 0;
-                double c2 = 0;
-                if (k.cubic) {
-                    final double[] r3 = k.wW[3];
-                    double c3 = 0;
-                    for (int i = w0; i <= w1; i++) {
-                        double y = s[i];
-                        c1 += r1[i - w0] * y;
-                        c2 += r2[i - w0] * y;
-                        c3 += r3[i - w0] * y;
-                    }
-                    wl = k.cubicMax(c1, c2, c3);
-                } else {
-                    for (int i = w0; i <= w1; i++) {
-                        double y = s[i];
-                        c1 += r1[i - w0] * y;
-                        c2 += r2[i - w0] * y;
-                    }
-                    wl = k.quadraticVertex(c1, c2);
-                }
+                wl = k.cubic ? k.cubicMax(c1[j], c2[j], c3[j]) : k.quadraticVertex(c1[j], c2[j]);
             }
             if (Double.isNaN(wl)) {
                 status |= VoxelStatus.BAD_FIT.bit();

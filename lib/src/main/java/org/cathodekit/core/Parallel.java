@@ -59,49 +59,103 @@ public final class Parallel {
     /** As {@link #forEachChunk(int, int, RangeTask)} with an explicit thread count. */
     public static void forEachChunk(int n, int chunkSize, int threads, RangeTask task) {
         Checks.requirePositive(chunkSize, "chunkSize");
-        int chunks = chunkCount(n, chunkSize);
-        if (threads <= 1 || chunks <= 1) {
-            for (int k = 0; k < chunks; k++) {
-                int from = k * chunkSize;
-                runChunk(task, k, from, Math.min(n, from + chunkSize));
-            }
-            return;
+        try (Pool pool = pool(Math.min(threads, Math.max(1, chunkCount(n, chunkSize))))) {
+            pool.forEachChunk(n, chunkSize, task);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks), r -> {
-            Thread t = new Thread(r, "cathodekit-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+    }
+
+    /**
+     * @return worker threads for many {@link Pool#forEachChunk} calls (e.g. one per slab of a stack),
+     *         so that each call does not start threads of its own; {@code threads <= 1} runs every
+     *         chunk on the calling thread. Close it when done.
+     */
+    public static Pool pool(int threads) {
+        return new Pool(threads);
+    }
+
+    /** Worker threads that run chunked work; the chunks, and so the results, do not depend on the thread count. */
+    public static final class Pool implements AutoCloseable {
+        private final ExecutorService executor;
+
+        private Pool(int threads) {
+            this.executor = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "cathodekit-worker");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** Runs {@code task} on chunks {@code [k*chunkSize, min(n, (k+1)*chunkSize))} and waits for all of them. */
+        public void forEachChunk(int n, int chunkSize, RangeTask task) {
+            Checks.requirePositive(chunkSize, "chunkSize");
+            int chunks = chunkCount(n, chunkSize);
+            if (executor == null || chunks <= 1) {
+                for (int k = 0; k < chunks; k++) {
+                    int from = k * chunkSize;
+                    runChunk(task, k, from, Math.min(n, from + chunkSize));
+                }
+                return;
+            }
+            // after a failure the chunks above the lowest failed index are skipped (so the failure reported, the
+            // lowest failing chunk's, is the same for any thread count); every submitted task is waited for, so
+            // that none is still running (on this pool, for the next call) when the failure is reported
+            java.util.concurrent.atomic.AtomicInteger lowestFailed = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
             List<Future<?>> futures = new ArrayList<>(chunks);
             for (int k = 0; k < chunks; k++) {
                 final int kk = k;
                 final int from = k * chunkSize;
                 final int to = Math.min(n, from + chunkSize);
-                futures.add(pool.submit(() -> {
-                    runChunk(task, kk, from, to);
+                futures.add(executor.submit(() -> {
+                    if (kk > lowestFailed.get()) {
+                        return null;
+                    }
+                    try {
+                        runChunk(task, kk, from, to);
+                    } catch (RuntimeException | Error e) {
+                        lowestFailed.accumulateAndGet(kk, Math::min);
+                        throw e;
+                    }
                     return null;
                 }));
             }
+            Throwable failure = null;
+            boolean interrupted = false;
             for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof RuntimeException re) {
-                        throw re;
+                while (true) {
+                    try {
+                        f.get();
+                        break;
+                    } catch (ExecutionException e) {
+                        if (failure == null) {
+                            failure = e.getCause(); // the first failing chunk in chunk order
+                        }
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        lowestFailed.set(-1); // skip every chunk not yet started
                     }
-                    if (c instanceof Error er) {
-                        throw er;
-                    }
-                    throw new IllegalStateException(c);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
                 }
             }
-        } finally {
-            pool.shutdownNow();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure instanceof Error er) {
+                throw er;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
         }
     }
 

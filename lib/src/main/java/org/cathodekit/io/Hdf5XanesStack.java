@@ -393,6 +393,25 @@ public final class Hdf5XanesStack implements StackSource, AutoCloseable {
         return chunkZ;
     }
 
+    /**
+     * Raw float32 data, contiguous or in uncompressed chunks of whole rows: {@link #read(int, int, int, int,
+     * ByteBuffer, int)} then reads exactly the box (one positional read per energy and z run).
+     */
+    @Override
+    public boolean partialReadsCheap() {
+        if (rawFloat == null) {
+            return false;
+        }
+        if (images instanceof ContiguousDataset) {
+            return true;
+        }
+        if (images instanceof ChunkedDataset c && chunkLookup != null) {
+            int[] cd = c.getChunkDimensions();
+            return cd[cd.length - 1] == nx;
+        }
+        return false;
+    }
+
     @Override
     public String describe() {
         return String.format(Locale.ROOT, "%s: layout %s, images %s (%s), energies %s (%d, %.2f-%.2f eV; %s)", file, layout,

@@ -52,6 +52,12 @@ final class FlatStack implements StackSource {
         return nx;
     }
 
+    /** In memory: any box costs only its own copy. */
+    @Override
+    public boolean partialReadsCheap() {
+        return true;
+    }
+
     @Override
     public boolean isVolume() {
         return volume;

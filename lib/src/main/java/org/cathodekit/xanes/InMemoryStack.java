@@ -64,6 +64,12 @@ final class InMemoryStack implements StackSource {
         return stack[0][0][0].length;
     }
 
+    /** In memory: any box costs only its own copy. */
+    @Override
+    public boolean partialReadsCheap() {
+        return true;
+    }
+
     @Override
     public boolean isVolume() {
         return volume;

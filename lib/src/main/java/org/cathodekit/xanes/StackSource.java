@@ -34,6 +34,17 @@ public interface StackSource {
     }
 
     /**
+     * @return whether a box covering part of a storage unit (some planes or rows of a chunk) is read
+     *         without reading or decompressing more than the box: true for data in memory and raw
+     *         contiguous or whole-row-chunked files. When false, {@link Xanes#maps} reads whole
+     *         {@link #preferredSlabDepth()} z ranges instead of the smaller slabs that keep the data
+     *         in cache between the read and the analysis. Default: false (unknown).
+     */
+    default boolean partialReadsCheap() {
+        return false;
+    }
+
+    /**
      * Reads the box {@code z0 <= z < z0+dz}, {@code y0 <= y < y0+dy}, all x, into
      * {@code planes[e][((z - z0) * dy + (y - y0)) * width() + x]}.
      *

@@ -153,21 +153,23 @@ public final class Xanes {
         long voxelsPerSlab = Math.max(1, slabBytes / (4L * ne));
         final int dz;
         final int dy;
-        if (nz > 1) {
+        if (nz > 1 && (voxelsPerSlab >= (long) ny * nx || !source.partialReadsCheap())) {
             int d = (int) Math.max(1, Math.min(nz, voxelsPerSlab / ((long) ny * nx)));
             int pref = Math.max(1, source.preferredSlabDepth());
             if (d >= pref) {
                 d = (d / pref) * pref;
-            } else if (pref <= nz && (long) pref * ny * nx * 4L * ne <= 4 * slabBytes) {
+            } else if (!source.partialReadsCheap() && pref <= nz && (long) pref * ny * nx * 4L * ne <= 4 * slabBytes) {
                 d = pref; // read whole storage chunks when they are not much larger than the budget
             }
             dz = d;
             dy = ny;
         } else {
+            // one z plane (or a 2D stack) is more than the budget: slabs are row ranges of a plane
             dz = 1;
             dy = (int) Math.max(1, Math.min(ny, voxelsPerSlab / nx));
         }
-        int slabs = nz > 1 ? (nz + dz - 1) / dz : (ny + dy - 1) / dy;
+        final int rowSlabs = (ny + dy - 1) / dy; // slabs per z range (1 unless dz == 1 and dy < ny)
+        int slabs = (nz + dz - 1) / dz * rowSlabs;
         int planeLen = dz * dy * nx;
         // off-heap slabs in native order: the HDF5 reader reads the file straight into them (StackSource#read with a
         // buffer). The reader thread allocates each on first use (zeroing 60 MB takes about 25 ms), the first while
@@ -181,7 +183,7 @@ public final class Xanes {
             t.setDaemon(true);
             return t;
         });
-        Future<ByteBuffer> first = reader.submit(() -> readSlab(source, 0, nz, ny, dz, dy, buffers, 0, ne, planeLen));
+        Future<ByteBuffer> first = reader.submit(() -> readSlab(source, 0, nz, ny, dz, dy, rowSlabs, buffers, 0, ne, planeLen));
         final float[][][] e50;
         final float[][][] wl;
         final float[][][] jump;
@@ -195,21 +197,22 @@ public final class Xanes {
             reader.shutdownNow();
             throw e;
         }
+        Parallel.Pool workers = Parallel.pool(threads);
         try {
             Future<ByteBuffer> pending = first;
             for (int s = 0; s < slabs; s++) {
                 ByteBuffer planes = await(pending);
                 if (s + 1 < slabs) {
                     final int next = s + 1;
-                    pending = reader.submit(() -> readSlab(source, next, nz, ny, dz, dy, buffers, next % 2, ne, planeLen));
+                    pending = reader.submit(() -> readSlab(source, next, nz, ny, dz, dy, rowSlabs, buffers, next % 2, ne, planeLen));
                 }
-                final int z0 = nz > 1 ? s * dz : 0;
-                final int y0 = nz > 1 ? 0 : s * dy;
-                final int sz = nz > 1 ? Math.min(dz, nz - z0) : 1;
-                final int sy = nz > 1 ? ny : Math.min(dy, ny - y0);
+                final int z0 = s / rowSlabs * dz;
+                final int y0 = s % rowSlabs * dy;
+                final int sz = Math.min(dz, nz - z0);
+                final int sy = Math.min(dy, ny - y0);
                 final int n = sz * sy * nx;
                 if (scalarReference) {
-                    Parallel.forEachChunk(n, CHUNK_VOXELS, threads, (chunk, from, to) -> {
+                    workers.forEachChunk(n, CHUNK_VOXELS, (chunk, from, to) -> {
                         FloatBuffer fb = planes.asFloatBuffer();
                         double[] mu = new double[ne];
                         double[] out = new double[3];
@@ -233,7 +236,7 @@ public final class Xanes {
                         }
                     });
                 } else {
-                    Parallel.forEachChunk(n, CHUNK_VOXELS, threads, (chunk, from, to) -> {
+                    workers.forEachChunk(n, CHUNK_VOXELS, (chunk, from, to) -> {
                         BlockScratch b = scratch.get();
                         FloatBuffer fb = planes.asFloatBuffer();
                         for (int v0 = from; v0 < to; v0 += EdgeBlockKernel.BLOCK) {
@@ -271,6 +274,7 @@ public final class Xanes {
             }
         } finally {
             reader.shutdownNow();
+            workers.close();
         }
         return new EdgeMaps(source.describe(), energies, options,
                 edgeOn ? new VoxelMap("edge50", "eV", e50) : null,
@@ -284,19 +288,15 @@ public final class Xanes {
     }
 
     /** Reads slab {@code s} into {@code buffers[b]}, allocating it first if null (reader thread only). */
-    private static ByteBuffer readSlab(StackSource source, int s, int nz, int ny, int dz, int dy, ByteBuffer[] buffers, int b,
-            int energies, int planeLen) throws IOException {
+    private static ByteBuffer readSlab(StackSource source, int s, int nz, int ny, int dz, int dy, int rowSlabs, ByteBuffer[] buffers,
+            int b, int energies, int planeLen) throws IOException {
         if (buffers[b] == null) {
             buffers[b] = slabBuffer(energies, planeLen);
         }
         ByteBuffer buf = buffers[b];
-        if (nz > 1) {
-            int z0 = s * dz;
-            source.read(z0, Math.min(dz, nz - z0), 0, ny, buf, planeLen);
-        } else {
-            int y0 = s * dy;
-            source.read(0, 1, y0, Math.min(dy, ny - y0), buf, planeLen);
-        }
+        int z0 = s / rowSlabs * dz;
+        int y0 = s % rowSlabs * dy;
+        source.read(z0, Math.min(dz, nz - z0), y0, Math.min(dy, ny - y0), buf, planeLen);
         return buf;
     }
 

@@ -67,4 +67,47 @@ class ParallelTest {
                 }));
         assertEquals("chunk 7 is bad", e.getMessage());
     }
+
+    /**
+     * One pool for many calls (as Xanes.maps runs one per slab): every index once per call, the first
+     * failing chunk's exception (in chunk order) reaches the caller only after the chunks already running
+     * have finished, and the pool keeps working after a failure.
+     */
+    @Test
+    void aPoolRunsManyCallsAndSurvivesAFailingChunk() {
+        try (Parallel.Pool pool = Parallel.pool(3)) {
+            for (int call = 0; call < 20; call++) {
+                int[] hits = new int[1000 + call];
+                pool.forEachChunk(hits.length, 37, (k, from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        hits[i]++;
+                    }
+                });
+                for (int i = 0; i < hits.length; i++) {
+                    assertEquals(1, hits[i], "call " + call + " index " + i);
+                }
+            }
+            java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.forEachChunk(100, 10, (k, from, to) -> {
+                running.incrementAndGet();
+                try {
+                    if (k == 2 || k == 5) {
+                        throw new IllegalStateException("chunk " + k + " is bad");
+                    }
+                    Thread.sleep(5);
+                } finally {
+                    running.decrementAndGet();
+                }
+            }));
+            assertEquals("chunk 2 is bad", e.getMessage());
+            assertEquals(0, running.get(), "no chunk still running when the failure is reported");
+            int[] after = new int[50];
+            pool.forEachChunk(after.length, 7, (k, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    after[i] = 1;
+                }
+            });
+            assertEquals(50, java.util.Arrays.stream(after).sum());
+        }
+    }
 }

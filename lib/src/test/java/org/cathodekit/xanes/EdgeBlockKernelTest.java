@@ -108,7 +108,8 @@ class EdgeBlockKernelTest {
                 assertTrue(rc.noCrossing() > 0, o + ": " + rc);
             }
             for (int threads : new int[] {1, 2, 3, 5}) {
-                for (long slab : new long[] {1, 4L * E.length * NY * NX * 2, Long.MAX_VALUE / 4}) {
+                // one row per slab, 5 rows per slab (row ranges of a plane, the last one short), 2 planes, everything
+                for (long slab : new long[] {1, 4L * E.length * NX * 5, 4L * E.length * NY * NX * 2, Long.MAX_VALUE / 4}) {
                     EdgeMaps block = Xanes.maps(src, o, threads, slab, false);
                     String what = o + ", threads " + threads + ", slab " + slab;
                     assertSameBits(reference.edge50(), block.edge50(), what);

@@ -69,7 +69,7 @@ class XanesMapsTest {
         }
         StackSource src = StackSource.inMemory(E, vol, true);
         EdgeMaps one = Xanes.maps(src, TestSpectra.OPTIONS, 1, Long.MAX_VALUE / 4);
-        EdgeMaps many = Xanes.maps(src, TestSpectra.OPTIONS, 4, 1); // one z slice per slab
+        EdgeMaps many = Xanes.maps(src, TestSpectra.OPTIONS, 4, 1); // one row of one z slice per slab
         EdgeMaps mid = Xanes.maps(src, TestSpectra.OPTIONS, 2, 20L * 17 * 2 * 4 * E.length);
         for (EdgeMaps other : List.of(many, mid)) {
             assertTrue(one.edge50().equals(other.edge50()));

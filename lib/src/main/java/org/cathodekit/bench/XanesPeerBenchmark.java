@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * launcher's JVM options) under {@code /usr/bin/time -v} (wall time and peak RSS), and the
  * peer {@code /usr/bin/python3 xanes_peer.py} under {@code /usr/bin/time -v} (its own "seconds": read
  * and compute in-process; and its peak RSS). Prints every round, the best of each, and the ratio
- * peer / CathodeKit in-process of the bests and of every round. The load average before and after is
+ * peer / CathodeKit in-process of the bests and of every round. Before each timed run the stack file is
+ * read once (see {@link #pageIn}), so that no run measures the disk. The load average before and after is
  * printed: absolute times on a shared 2-core machine are noisy, ratios measured in the same minute less so.
  *
  * <pre>
@@ -42,6 +43,8 @@ public final class XanesPeerBenchmark {
     /** "in-process" of this XanesBenchmark; "total" (open to write, no summary) of the version before issue 15, for before/after runs. */
     private static final Pattern IN_PROCESS = Pattern.compile("(?:in-process|total) ([0-9.]+) s");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): ([0-9]+)");
+    private static final Pattern USER = Pattern.compile("User time \\(seconds\\): ([0-9.]+)");
+    private static final Pattern SYS = Pattern.compile("System time \\(seconds\\): ([0-9.]+)");
     private static final Pattern PEER_SECONDS = Pattern.compile("\"seconds\": ([0-9.eE+-]+)");
     private static final Pattern VOXELS = Pattern.compile("\"voxels\":([0-9]+)");
 
@@ -84,6 +87,7 @@ public final class XanesPeerBenchmark {
                 b.addAll(jit);
                 b.addAll(List.of("-cp", jar.toString(), XanesBenchmark.class.getName(),
                         "--input", in.toString(), "--out", work.resolve("speedx-bench-maps.h5").toString()));
+                pageIn(in, r, "in-process");
                 String bench = run(b);
                 double inProcess = parse(IN_PROCESS, bench, "XanesBenchmark");
                 String runLine = bench.lines().filter(l -> l.startsWith("run 1") && l.contains("threads")).findFirst().orElse("threads ? " + bench);
@@ -98,12 +102,14 @@ public final class XanesPeerBenchmark {
                 }
                 cmd.addAll(List.of("xanes", "map", "--input", in.toString(), "--out", work.resolve("speedx-cmd-maps.h5").toString(), "--json"));
                 cmd.addAll(List.of(WINDOWS));
+                pageIn(in, r, "whole command");
                 long t0 = System.nanoTime();
                 String whole = run(cmd);
                 double wholeS = (System.nanoTime() - t0) / 1e9;
                 long rss = (long) parse(RSS, whole, "time -v");
                 voxels = (long) parse(VOXELS, whole, "xanes map --json");
-                System.out.printf(Locale.ROOT, "%s round %d whole command: %.3f s wall, peak RSS %d MB%n", in.getFileName(), r, wholeS, rss >> 10);
+                System.out.printf(Locale.ROOT, "%s round %d whole command: %.3f s wall (CPU: user %.2f s, system %.2f s), peak RSS %d MB%n",
+                        in.getFileName(), r, wholeS, parse(USER, whole, "time -v"), parse(SYS, whole, "time -v"), rss >> 10);
                 bestIn = Math.min(bestIn, inProcess);
                 bestWhole = Math.min(bestWhole, wholeS);
                 rssWhole = Math.max(rssWhole, rss);
@@ -111,11 +117,14 @@ public final class XanesPeerBenchmark {
                     List<String> p = new ArrayList<>(List.of("/usr/bin/time", "-v", "/usr/bin/python3", peer.toString(), in.toString(),
                             "--images", "/img_xanes", "--energies", "/X_eng", "--min-edge-jump", "0"));
                     p.addAll(List.of(WINDOWS));
+                    pageIn(in, r, "numpy peer");
                     String po = run(p);
                     double peerS = parse(PEER_SECONDS, po, "xanes_peer.py");
                     long prss = (long) parse(RSS, po, "time -v");
-                    System.out.printf(Locale.ROOT, "%s round %d numpy peer: %.3f s in-process, peak RSS %d MB; ratio peer / CathodeKit in-process %.2f%n",
-                            in.getFileName(), r, peerS, prss >> 10, peerS / inProcess);
+                    // user and system CPU: the peer's fresh 5 GB of memory costs system time that varies with the VM's memory state
+                    System.out.printf(Locale.ROOT, "%s round %d numpy peer: %.3f s in-process (process CPU: user %.2f s, system %.2f s), peak RSS %d MB; "
+                                    + "ratio peer / CathodeKit in-process %.2f%n",
+                            in.getFileName(), r, peerS, parse(USER, po, "time -v"), parse(SYS, po, "time -v"), prss >> 10, peerS / inProcess);
                     roundRatios.add(String.format(Locale.ROOT, "%.2f", peerS / inProcess));
                     bestPeer = Math.min(bestPeer, peerS);
                     rssPeer = Math.max(rssPeer, prss);
@@ -143,6 +152,27 @@ public final class XanesPeerBenchmark {
             throw new IllegalStateException(what + " printed no " + p.pattern() + ":\n" + text);
         }
         return Double.parseDouble(m.group(1));
+    }
+
+    /**
+     * Reads the whole stack file once before each timed run, so that every run (CathodeKit's and the
+     * peer's alike) starts with it in the page cache: this machine's memory reclaim (DAMON) and the
+     * peer's 5 GB of memory evict it between runs, and a run that then reads from disk measures the disk
+     * (about 100 MB/s here), not the code. Prints the time when the file was not cached (over 0.5 s).
+     */
+    private static void pageIn(Path file, int round, String before) throws IOException {
+        long t0 = System.nanoTime();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(8 << 20);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            while (ch.read(buf) >= 0) {
+                buf.clear();
+            }
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (s > 0.5) {
+            System.out.printf(Locale.ROOT, "%s round %d: the stack was not in the page cache before the %s run (read in %.1f s)%n",
+                    file.getFileName(), round, before, s);
+        }
     }
 
     private static String run(List<String> cmd) throws IOException, InterruptedException {

@@ -78,6 +78,8 @@ final class EdgeBlockKernel {
     /** {@code E_i - Ebar_pre} and {@code E_i - Ebar_post} for every energy (the reference's inline differences). */
     private final double[] dPre;
     private final double[] dPost;
+    /** Weights 1.0 for every energy: {@link #weightedSums} with them gives the plain window sums. */
+    private final double[] ones;
     /** Whether the white-line fit is linear in mu (coefficients by projection): not GAUSSIAN or QUADRATIC_AT_MAXIMUM. */
     private final boolean linearWhiteline;
 
@@ -97,6 +99,8 @@ final class EdgeBlockKernel {
                 dPost[i] = kernel.energies[i] - kernel.postXm;
             }
         }
+        this.ones = new double[ne];
+        java.util.Arrays.fill(ones, 1.0);
         this.linearWhiteline = kernel.whitelineOn && !(kernel.gaussian || kernel.atMaximum);
     }
 
@@ -162,49 +166,58 @@ final class EdgeBlockKernel {
 
     /** The four spectra's pre- and post-edge lines: window mean and slope {@code sum w_i mu_i}, one loop per window. */
     private void lineFits() {
+        weightedSums(k.p0, k.p1, ones, k.preW, preMean, preSlope);
+        weightedSums(k.q0, k.q1, ones, k.postW, postMean, postSlope);
+        int np = k.p1 - k.p0 + 1;
+        int nq = k.q1 - k.q0 + 1;
+        for (int j = 0; j < 4; j++) {
+            preMean[j] = preMean[j] / np; // the reference's sum / (to - from + 1)
+            postMean[j] = postMean[j] / nq;
+        }
+    }
+
+    /**
+     * {@code outA[j] = sum_i wa[i - lo] mu_j[i]} and {@code outB[j] = sum_i wb[i - lo] mu_j[i]} over
+     * {@code i = lo..hi} for the group's four spectra, each sum from 0 in the reference's order (with
+     * {@link #ones} as weights the plain sum: {@code 1.0 * mu} is exactly {@code mu}).
+     */
+    private void weightedSums(int lo, int hi, double[] wa, double[] wb, double[] outA, double[] outB) {
         final double[] s0 = this.s0;
         final double[] s1 = this.s1;
         final double[] s2 = this.s2;
         final double[] s3 = this.s3;
-        for (int line = 0; line < 2; line++) {
-            final int lo = line == 0 ? k.p0 : k.q0;
-            final int hi = line == 0 ? k.p1 : k.q1;
-            final double[] w = line == 0 ? k.preW : k.postW;
-            double a0 = 0;
-            double a1 = 0;
-            double a2 = 0;
-            double a3 = 0;
-            double b0 = 0;
-            double b1 = 0;
-            double b2 = 0;
-            double b3 = 0;
-            for (int i = lo; i <= hi; i++) {
-                double wi = w[i - lo];
-                double x0 = s0[i];
-                double x1 = s1[i];
-                double x2 = s2[i];
-                double x3 = s3[i];
-                a0 += x0;
-                a1 += x1;
-                a2 += x2;
-                a3 += x3;
-                b0 += wi * x0;
-                b1 += wi * x1;
-                b2 += wi * x2;
-                b3 += wi * x3;
-            }
-            int count = hi - lo + 1;
-            double[] mean = line == 0 ? preMean : postMean;
-            double[] slope = line == 0 ? preSlope : postSlope;
-            mean[0] = a0 / count;
-            mean[1] = a1 / count;
-            mean[2] = a2 / count;
-            mean[3] = a3 / count;
-            slope[0] = b0;
-            slope[1] = b1;
-            slope[2] = b2;
-            slope[3] = b3;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double b3 = 0;
+        for (int i = lo; i <= hi; i++) {
+            double u = wa[i - lo];
+            double t = wb[i - lo];
+            double x0 = s0[i];
+            double x1 = s1[i];
+            double x2 = s2[i];
+            double x3 = s3[i];
+            a0 += u * x0;
+            a1 += u * x1;
+            a2 += u * x2;
+            a3 += u * x3;
+            b0 += t * x0;
+            b1 += t * x1;
+            b2 += t * x2;
+            b3 += t * x3;
         }
+        outA[0] = a0;
+        outA[1] = a1;
+        outA[2] = a2;
+        outA[3] = a3;
+        outB[0] = b0;
+        outB[1] = b1;
+        outB[2] = b2;
+        outB[3] = b3;
     }
 
     /** The four spectra's residual sums of squares about both lines (auto masking). */
@@ -251,52 +264,19 @@ final class EdgeBlockKernel {
 
     /** The four spectra's white-line polynomial coefficients {@code c_k = sum W_ki mu_i} (QUADRATIC, CUBIC). */
     private void whitelineCoefficients() {
-        final double[] s0 = this.s0;
-        final double[] s1 = this.s1;
-        final double[] s2 = this.s2;
-        final double[] s3 = this.s3;
         final int w0 = k.w0;
         final int w1 = k.w1;
-        final double[] r1 = k.wW[1];
-        final double[] r2 = k.wW[2];
-        double a0 = 0;
-        double a1 = 0;
-        double a2 = 0;
-        double a3 = 0;
-        double b0 = 0;
-        double b1 = 0;
-        double b2 = 0;
-        double b3 = 0;
-        for (int i = w0; i <= w1; i++) {
-            double u = r1[i - w0];
-            double t = r2[i - w0];
-            double y0 = s0[i];
-            double y1 = s1[i];
-            double y2 = s2[i];
-            double y3 = s3[i];
-            a0 += u * y0;
-            a1 += u * y1;
-            a2 += u * y2;
-            a3 += u * y3;
-            b0 += t * y0;
-            b1 += t * y1;
-            b2 += t * y2;
-            b3 += t * y3;
-        }
-        c1[0] = a0;
-        c1[1] = a1;
-        c1[2] = a2;
-        c1[3] = a3;
-        c2[0] = b0;
-        c2[1] = b1;
-        c2[2] = b2;
-        c2[3] = b3;
+        weightedSums(w0, w1, k.wW[1], k.wW[2], c1, c2);
         if (k.cubic) {
             final double[] r3 = k.wW[3];
             double g0 = 0;
             double g1 = 0;
             double g2 = 0;
             double g3 = 0;
+            final double[] s0 = this.s0;
+            final double[] s1 = this.s1;
+            final double[] s2 = this.s2;
+            final double[] s3 = this.s3;
             for (int i = w0; i <= w1; i++) {
                 double u = r3[i - w0];
                 g0 += u * s0[i];

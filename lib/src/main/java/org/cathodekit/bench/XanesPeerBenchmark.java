@@ -37,7 +37,7 @@ public final class XanesPeerBenchmark {
     }
 
     /** The launcher's rule: {@code xanes map} on a stack file below this size runs on the C1 JIT alone (see ./cathodekit). */
-    static final long LAUNCHER_C1_MAX_BYTES = 768L << 20;
+    static final long LAUNCHER_C1_MAX_BYTES = 1280L << 20;
 
     static final String[] WINDOWS = {"--pre", "8250:8320", "--post", "8380:8600", "--edge", "8330:8365", "--whiteline", "8343:8357"};
     /** "in-process" of this XanesBenchmark; "total" (open to write, no summary) of the version before issue 15, for before/after runs. */

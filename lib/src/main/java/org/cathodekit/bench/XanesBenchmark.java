@@ -140,7 +140,10 @@ public final class XanesBenchmark {
         System.out.println("max heap: " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
     }
 
-    /** Reads every z slab (or row slab) of the stack with the slab plan of {@link Xanes#maps}'s default size. */
+    /**
+     * Reads every z slab (or row slab of a 2D stack) of the default size, as {@link Xanes#maps} plans them
+     * for volumes whose z plane fits the budget (the benchmark stacks).
+     */
     private static long readAll(Path input) throws IOException {
         try (Hdf5XanesStack s = Hdf5XanesStack.open(input)) {
             int ne = s.energiesEv().length;

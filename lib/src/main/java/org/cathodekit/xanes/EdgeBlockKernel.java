@@ -14,17 +14,21 @@ import org.cathodekit.core.Plausibility;
  *       into {@code double} arrays and accumulates each spectrum's sum of squares, the plausibility
  *       screen (see {@link #SCREEN_SUM_SQUARES}; spectra that fail it get the reference's test of every
  *       value, so the statuses are exact);</li>
- *   <li>each plausible spectrum then goes through the reference's steps with loop-invariant work
- *       hoisted: fused window sums ({@code sum mu_i} and {@code sum w_i mu_i} in one loop), the
- *       energy offsets {@code E_i - Ebar} precomputed, the 0.5-crossing loop split by normalisation,
- *       the white-line window's pre-edge line reused instead of refitted.</li>
+ *   <li>the group's sums run as four independent addition chains, one loop per window: the pre- and
+ *       post-edge lines ({@code sum mu_i}, {@code sum w_i mu_i}), the residual sums of squares about
+ *       them (auto masking) and the white-line coefficients {@code sum W_ki mu_i}
+ *       ({@link #weightedSums});</li>
+ *   <li>each plausible spectrum then gets the reference's decisions in the reference's order: the
+ *       jump and mask, the first 0.5 crossing (loop split by normalisation), the white-line fit and
+ *       the white-line window's plausibility (the pre-edge line reused, not refitted).</li>
  * </ol>
  *
- * <p>Why voxel-major (measured on this 2-core machine, 2 M voxels x 60 energies, in a fresh JVM):
- * per-voxel sums stay in registers, where the energy-plane-major passes this replaced stored and
- * reloaded an accumulator array per value. With the C1 JIT the launcher uses for inputs of this size
- * that took the first run's read+compute from 0.54-0.82 s to 0.43-0.47 s; with C2, warm, the two are
- * equal (0.30-0.35 s).
+ * <p>Why (measured on this 2-core machine, 2 M voxels x 60 energies): per-voxel sums stay in
+ * registers, where the energy-plane-major passes this replaced stored and reloaded an accumulator
+ * array per value; with the C1 JIT the launcher uses for inputs of this size that took the first
+ * run's read+compute from 0.54-0.82 s to 0.43-0.47 s. Four chains instead of one hide the latency of
+ * the additions, which bounds a single voxel's sums: with C2, warm, on one thread, 0.46-0.48 s ->
+ * 0.33-0.37 s.
  *
  * <p><b>Bit-identical to {@link EdgeKernel#analyse}</b>: every sum adds the same terms in the same
  * order starting from 0, every expression is the reference's (Java evaluates double arithmetic

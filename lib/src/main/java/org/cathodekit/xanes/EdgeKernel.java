@@ -12,8 +12,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * The per-voxel computation for one energy grid. Everything that depends only on the energies
  * (window indices, least-squares weights) is computed once in the constructor; {@link #analyse}
  * then costs a few multiply-adds per energy and allocates nothing. Instances are immutable and
- * shared by all threads. {@link EdgeBlockKernel} is the same computation restructured over blocks of
- * voxels (bit-identical); this per-voxel form is its reference and serves single spectra.
+ * shared by all threads. {@link EdgeBlockKernel} is the same computation organised over blocks of
+ * voxels, four spectra at a time (bit-identical); this per-voxel form is its reference and serves
+ * single spectra.
  */
 final class EdgeKernel {
     /** Index of the edge50 result in the output triple. */

@@ -34,14 +34,16 @@ import org.cathodekit.core.Parallel;
  * </ul>
  *
  * <h2>Streaming</h2>
- * {@link #maps} reads the stack in slabs (z slabs for volumes, row slabs for 2D) of about
- * {@code slabBytes} of float data, reading the next slab on a background thread while the current
- * one is analysed in parallel chunks ({@link Parallel}). Memory: two slabs (off the heap: the HDF5
- * reader reads the file straight into them) plus the output maps
- * (13 bytes per voxel with edge windows: three float maps and one byte status map). Every voxel is
- * computed independently, so the maps are bit-identical for any thread count and slab size. Each chunk
- * is computed by {@link EdgeBlockKernel} (energy planes over blocks of 256 voxels), which gives the
- * same bits as the per-voxel {@link EdgeKernel#analyse} used for single spectra.
+ * {@link #maps} reads the stack in slabs of about {@code slabBytes} of float data (z ranges of a
+ * volume; row ranges of a plane for 2D stacks and for volumes whose z plane exceeds the budget, when
+ * the source reads part of its storage cheaply, {@link StackSource#partialReadsCheap}), reading the
+ * next slab on a background thread while the current one is analysed in parallel chunks by one pool
+ * of workers ({@link Parallel#pool}). Memory: two slabs (off the heap: the HDF5 reader reads the file
+ * straight into them) plus the output maps (13 bytes per voxel with edge windows: three float maps and
+ * one byte status map). Every voxel is computed independently, so the maps are bit-identical for any
+ * thread count and slab size. Each chunk is computed by {@link EdgeBlockKernel} (blocks of 256 voxels,
+ * four spectra at a time), which gives the same bits as the per-voxel {@link EdgeKernel#analyse} used
+ * for single spectra.
  */
 public final class Xanes {
     private Xanes() {
